@@ -1,0 +1,57 @@
+package io.jxengine.activity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable records of pipeline runs. The embedded implementation is SQLite; a cluster
+ * implementation keeps them as custom resources.
+ *
+ * <p>Thread-safe: the executor updates steps of parallel stages from several threads. Every
+ * method commits before it returns, so a crash never leaves a half-written record. Failures of
+ * the store itself are {@link StoreException}s.
+ */
+public interface ActivityStore extends AutoCloseable {
+
+  /** Creates a Pending activity with the next build number of its owner/repo/branch. */
+  Activity create(NewActivity activity);
+
+  /** Adds a Pending stage ({@code parentId == null}) or step and returns it. */
+  StepRecord addStep(long activityId, Long parentId, StepKind kind, String name, int ordinal);
+
+  /** Sets a step's status; {@code started}/{@code completed}/{@code exitCode} may be null (kept). */
+  void updateStep(
+      long stepId, Status status, Instant started, Instant completed, Integer exitCode,
+      int attempts, String message);
+
+  /** Sets an activity's status; null times are kept as they were. */
+  void updateActivity(
+      long activityId, Status status, Instant started, Instant completed, String message);
+
+  /** The activity with its steps. */
+  Optional<Activity> get(long activityId);
+
+  /** The activity {@code owner/repo/branch #build} with its steps. */
+  Optional<Activity> find(String owner, String repo, String branch, int build);
+
+  /** Activities matching the filter, newest first, each with its steps. */
+  List<Activity> list(ActivityFilter filter);
+
+  /** Asks the runner of an activity to stop it; the runner records Aborted. */
+  void requestStop(long activityId);
+
+  boolean isStopRequested(long activityId);
+
+  /**
+   * Marks activities whose runner process is gone (killed, crashed, machine restarted) as Error
+   * with a message saying so, together with their unfinished steps. Returns them.
+   */
+  List<Activity> recoverOrphans();
+
+  /** The step processes last recorded for running steps, so recovery can end leftovers. */
+  void recordStepProcess(long stepId, long pid, long startMillis);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,29 @@
+package io.jxengine.backend;
+
+import io.jxengine.activity.Status;
+
+/**
+ * Receives what a backend does, in order per stage. Called from the backend's worker threads:
+ * implementations must be thread-safe. The engine's implementation writes the activity store.
+ */
+public interface RunListener {
+  /** A stage changed status; {@code message} says why (may be empty). */
+  void stage(String stage, Status status, String message);
+
+  /**
+   * A step changed status.
+   *
+   * @param phase {@code steps}, {@code post} for the stage's post actions
+   * @param attempt 1-based attempt number
+   * @param exitCode the exit code once ended, else null
+   */
+  void step(
+      String stage, String step, String phase, Status status, int attempt, Integer exitCode,
+      String message);
+
+  /** A line of a step's output (not yet masked). */
+  void log(String stage, String step, String line);
+
+  /** A step's process started (for crash recovery). */
+  default void process(String stage, String step, long pid, long startMillis) {}
+}

@@ -1,0 +1,62 @@
+package io.jxengine.diag;
+
+/**
+ * Stable diagnostic codes. The id never changes once released; tests assert on it, never on the
+ * English message, which lives in {@code io/jxengine/diag/messages.properties}.
+ */
+public enum Code {
+  // the file as a whole
+  FILE_NOT_FOUND("JX001", Severity.ERROR),
+  FILE_TOO_LARGE("JX002", Severity.ERROR),
+  YAML_SYNTAX("JX003", Severity.ERROR),
+  DUPLICATE_KEY("JX004", Severity.ERROR),
+  EMPTY_DOCUMENT("JX005", Severity.ERROR),
+  // shape of the document
+  UNKNOWN_KEY("JX101", Severity.ERROR),
+  WRONG_TYPE("JX102", Severity.ERROR),
+  MISSING_FIELD("JX103", Severity.ERROR),
+  STEP_NEEDS_RUN_OR_USES("JX104", Severity.ERROR),
+  CONFLICTING_FIELDS("JX105", Severity.ERROR),
+  INVALID_VALUE("JX106", Severity.ERROR),
+  INVALID_DURATION("JX107", Severity.ERROR),
+  INVALID_GLOB("JX108", Severity.ERROR),
+  INVALID_CRON("JX109", Severity.ERROR),
+  INVALID_ENV_NAME("JX110", Severity.ERROR),
+  INVALID_NUMBER("JX111", Severity.ERROR),
+  // meaning of the pipeline
+  DUPLICATE_STAGE("JX201", Severity.ERROR),
+  DUPLICATE_STEP("JX202", Severity.ERROR),
+  UNKNOWN_NEEDS("JX203", Severity.ERROR),
+  DEPENDENCY_CYCLE("JX204", Severity.ERROR),
+  INVALID_NAME("JX205", Severity.ERROR),
+  EMPTY_STAGE("JX206", Severity.ERROR),
+  RESERVED_ENV("JX207", Severity.WARNING),
+  NO_STAGES("JX208", Severity.ERROR),
+  DUPLICATE_SECRET_ENV("JX209", Severity.ERROR),
+  // catalog references
+  UNKNOWN_USES("JX301", Severity.ERROR),
+  UNKNOWN_PARAM("JX302", Severity.ERROR),
+  MISSING_PARAM("JX303", Severity.ERROR),
+  BAD_CATALOG_ENTRY("JX304", Severity.ERROR),
+  USES_KIND_MISMATCH("JX305", Severity.ERROR),
+  // running
+  SECRET_NOT_FOUND("JX401", Severity.ERROR),
+  PIPELINE_NOT_FOUND("JX402", Severity.ERROR),
+  WORKSPACE_FAILED("JX403", Severity.ERROR);
+
+  private final String id;
+  private final Severity defaultSeverity;
+
+  Code(String id, Severity defaultSeverity) {
+    this.id = id;
+    this.defaultSeverity = defaultSeverity;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Severity defaultSeverity() {
+    return defaultSeverity;
+  }
+}

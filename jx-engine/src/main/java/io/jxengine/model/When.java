@@ -1,0 +1,25 @@
+package io.jxengine.model;
+
+import java.util.List;
+
+/**
+ * Conditions on a stage. Each non-empty list must match (lists are OR within, AND across).
+ *
+ * @param branches branch globs such as {@code main} or {@code release/*}
+ * @param tags tag globs such as {@code v*}; a run that is not for a tag does not match
+ * @param events event kinds: push, pull_request, tag, comment, cron, manual
+ * @param paths globs over the changed paths; runs without change information match
+ */
+public record When(
+    List<String> branches, List<String> tags, List<String> events, List<String> paths, Pos pos) {
+  public When {
+    branches = List.copyOf(branches);
+    tags = List.copyOf(tags);
+    events = List.copyOf(events);
+    paths = List.copyOf(paths);
+  }
+
+  public boolean isEmpty() {
+    return branches.isEmpty() && tags.isEmpty() && events.isEmpty() && paths.isEmpty();
+  }
+}
