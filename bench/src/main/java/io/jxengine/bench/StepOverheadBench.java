@@ -1,0 +1,136 @@
+package io.jxengine.bench;
+
+import io.jxengine.activity.Status;
+import io.jxengine.backend.Backend;
+import io.jxengine.backend.RunListener;
+import io.jxengine.backend.local.LocalBackend;
+import io.jxengine.catalog.Catalog;
+import io.jxengine.engine.JxeHome;
+import io.jxengine.engine.RunContext;
+import io.jxengine.engine.RunOutcome;
+import io.jxengine.engine.RunRequest;
+import io.jxengine.engine.RunService;
+import io.jxengine.logs.FileLogStore;
+import io.jxengine.parse.LoadResult;
+import io.jxengine.parse.PipelineLoader;
+import io.jxengine.secrets.LocalSecretProvider;
+import io.jxengine.store.SqliteActivityStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local executor's overhead per step: a pipeline of N `true` steps run by the engine (warm
+ * JVM, real SQLite store and log files) against the same N commands as one plain shell script,
+ * measured in the same run. Prints medians and the overhead per step.
+ */
+public final class StepOverheadBench {
+  /** Medians in milliseconds. */
+  public record Result(
+      int steps, double engineMs, double scriptBuiltinMs, double scriptExternalMs) {
+    public double overheadPerStepMs() {
+      return (engineMs - scriptBuiltinMs) / steps;
+    }
+
+    public double overheadPerStepVsExternalMs() {
+      return (engineMs - scriptExternalMs) / steps;
+    }
+  }
+
+  private StepOverheadBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int steps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    Result r = measure(steps, rounds, Files.createTempDirectory("jxe-bench"));
+    System.out.printf("step overhead benchmark: %d steps of `true`, median of %d runs%n", steps, rounds);
+    System.out.printf("  plain shell script (builtin true):   %8.1f ms%n", r.scriptBuiltinMs());
+    System.out.printf("  plain shell script (/bin/true):      %8.1f ms%n", r.scriptExternalMs());
+    System.out.printf("  jx-engine local executor:            %8.1f ms%n", r.engineMs());
+    System.out.printf("  engine overhead per step vs builtin: %8.3f ms (goal <= 2 ms)%n", r.overheadPerStepMs());
+    System.out.printf("  engine overhead per step vs /bin/true: %6.3f ms%n", r.overheadPerStepVsExternalMs());
+    System.out.printf("  ratio engine / script(/bin/true):    %8.2fx%n", r.engineMs() / r.scriptExternalMs());
+  }
+
+  public static Result measure(int steps, int rounds, Path work) throws Exception {
+    Path repo = work.resolve("repo");
+    Files.createDirectories(repo.resolve(".jx"));
+    StringBuilder yaml = new StringBuilder("name: bench\nstages:\n  - name: many\n    steps:\n");
+    StringBuilder builtin = new StringBuilder("set -e\n");
+    StringBuilder external = new StringBuilder("set -e\n");
+    for (int i = 0; i < steps; i++) {
+      yaml.append("      - run: \"true\"\n");
+      builtin.append("true\n");
+      external.append("/bin/true\n");
+    }
+    Files.writeString(repo.resolve(".jx/pipeline.yaml"), yaml);
+    Path builtinScript = Files.writeString(work.resolve("builtin.sh"), builtin);
+    Path externalScript = Files.writeString(work.resolve("external.sh"), external);
+
+    LoadResult loaded =
+        new PipelineLoader(Catalog.empty()).load(repo.resolve(".jx/pipeline.yaml"), "pipeline.yaml", "bench");
+    if (loaded.hasErrors()) {
+      throw new IllegalStateException("bench pipeline has errors: " + loaded.diagnostics());
+    }
+    JxeHome home = new JxeHome(work.resolve("home"), List.of()).ensureExists();
+    RunContext ctx = new RunContext("bench", "repo", "main", null, "push", "", "", "", "", null,
+        null, null, null, "0.0.1", "postsubmit", null);
+    List<Double> engine = new ArrayList<>();
+    List<Double> sb = new ArrayList<>();
+    List<Double> se = new ArrayList<>();
+    try (SqliteActivityStore store = SqliteActivityStore.open(home.database())) {
+      RunService service = new RunService(store, new FileLogStore(home.logs()),
+          new LocalBackend(home.scripts()), new LocalSecretProvider(List.of(), Map.of()), home);
+      RunRequest request = new RunRequest(loaded.effective(), ctx, repo, 1, false);
+      for (int i = 0; i < rounds + 2; i++) { // two warm-up rounds
+        long t0 = System.nanoTime();
+        RunOutcome outcome = service.run(request, NO_OP, new Backend.CancelSignal());
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (outcome.status() != Status.Succeeded) {
+          throw new IllegalStateException("bench run ended " + outcome.status());
+        }
+        double b = shell(builtinScript);
+        double e = shell(externalScript);
+        if (i >= 2) {
+          engine.add(ms);
+          sb.add(b);
+          se.add(e);
+        }
+      }
+    }
+    return new Result(steps, median(engine), median(sb), median(se));
+  }
+
+  private static double shell(Path script) throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder("/bin/sh", script.toString()).inheritIO().start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("baseline script failed");
+    }
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  private static final RunListener NO_OP =
+      new RunListener() {
+        @Override
+        public void stage(String stage, Status status, String message) {}
+
+        @Override
+        public void step(String stage, String step, String phase, Status status, int attempt,
+            Integer exitCode, String message) {}
+
+        @Override
+        public void log(String stage, String step, String line) {}
+      };
+}

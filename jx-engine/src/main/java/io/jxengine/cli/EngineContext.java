@@ -1,0 +1,68 @@
+package io.jxengine.cli;
+
+import io.jxengine.activity.ActivityStore;
+import io.jxengine.backend.local.LocalBackend;
+import io.jxengine.engine.JxeHome;
+import io.jxengine.engine.RunService;
+import io.jxengine.logs.FileLogStore;
+import io.jxengine.logs.LogStore;
+import io.jxengine.secrets.LocalSecretProvider;
+import io.jxengine.store.SqliteActivityStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the commands share, created lazily so that {@code jxe lint} never opens the database.
+ * Opening the store first marks runs whose engine process died as such.
+ */
+final class EngineContext implements AutoCloseable {
+  private final JxeHome home;
+  private ActivityStore store;
+
+  EngineContext() {
+    this.home = JxeHome.fromEnvironment(System.getenv());
+  }
+
+  JxeHome home() {
+    return home;
+  }
+
+  ActivityStore store() {
+    if (store == null) {
+      try {
+        home.ensureExists();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + home.root(), e);
+      }
+      store = SqliteActivityStore.open(home.database());
+      store.recoverOrphans();
+    }
+    return store;
+  }
+
+  LogStore logs() {
+    return new FileLogStore(home.logs());
+  }
+
+  RunService runService(List<Path> extraSecretFiles) {
+    List<Path> files = new ArrayList<>();
+    files.add(home.secretsFile());
+    files.addAll(extraSecretFiles);
+    return new RunService(
+        store(),
+        logs(),
+        new LocalBackend(home.scripts()),
+        new LocalSecretProvider(files, System.getenv()),
+        home);
+  }
+
+  @Override
+  public void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+}

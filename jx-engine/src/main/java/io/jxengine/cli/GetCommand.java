@@ -1,0 +1,18 @@
+package io.jxengine.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "get",
+    mixinStandardHelpOptions = true,
+    description = "Shows activities and build logs.",
+    subcommands = {GetActivitiesCommand.class, GetBuildCommand.class})
+final class GetCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing what to get: activities, build logs");
+  }
+}

@@ -1,0 +1,135 @@
+package io.jxengine.engine;
+
+import io.jxengine.activity.ActivityStore;
+import io.jxengine.activity.Status;
+import io.jxengine.backend.RunListener;
+import io.jxengine.logs.LogStore;
+import io.jxengine.logs.SecretMasker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes what the backend reports into the activity store and the log store. Log lines are masked
+ * by the log store's writer before they touch the disk. Thread-safe: parallel stages report from
+ * their own threads, and each step's log has a single writer.
+ */
+final class RecordingListener implements RunListener {
+  private final ActivityStore store;
+  private final LogStore logs;
+  private final SecretMasker masker;
+  private final long activityId;
+  private final Map<String, Long> stageIds;
+  private final Map<StepKey, Long> stepIds;
+  private final Map<Long, LogStore.LogWriter> writers = new ConcurrentHashMap<>();
+  private final Map<String, StepKey> lastPhase = new ConcurrentHashMap<>();
+  private volatile String firstFailure;
+
+  RecordingListener(
+      ActivityStore store,
+      LogStore logs,
+      SecretMasker masker,
+      long activityId,
+      Map<String, Long> stageIds,
+      Map<StepKey, Long> stepIds) {
+    this.store = store;
+    this.logs = logs;
+    this.masker = masker;
+    this.activityId = activityId;
+    this.stageIds = Map.copyOf(stageIds);
+    this.stepIds = Map.copyOf(stepIds);
+  }
+
+  /** The message of the first step that failed, for the activity's message. */
+  String firstFailure() {
+    return firstFailure;
+  }
+
+  @Override
+  public void stage(String stage, Status status, String message) {
+    Long id = stageIds.get(stage);
+    if (id == null) {
+      return;
+    }
+    Instant now = Instant.now();
+    store.updateStep(
+        id,
+        status,
+        status == Status.Running ? now : null,
+        status.isTerminal() ? now : null,
+        null,
+        0,
+        message);
+  }
+
+  @Override
+  public void step(
+      String stage,
+      String step,
+      String phase,
+      Status status,
+      int attempt,
+      Integer exitCode,
+      String message) {
+    StepKey key = StepKey.of(stage, phase, step);
+    Long id = stepIds.get(key);
+    if (id == null) {
+      return;
+    }
+    lastPhase.put(stage + "\u0000" + step, key);
+    Instant now = Instant.now();
+    String masked = message == null ? "" : masker.mask(message);
+    store.updateStep(
+        id,
+        status,
+        status == Status.Running && attempt <= 1 ? now : null,
+        status.isTerminal() ? now : null,
+        exitCode,
+        attempt,
+        masked);
+    if (status.isFailure() && firstFailure == null) {
+      firstFailure = stage + "/" + step + ": " + masked;
+    }
+    if (status.isTerminal()) {
+      LogStore.LogWriter w = writers.remove(id);
+      if (w != null) {
+        w.close();
+      }
+    }
+  }
+
+  @Override
+  public void log(String stage, String step, String line) {
+    StepKey key = lastPhase.getOrDefault(stage + "\u0000" + step, StepKey.of(stage, "steps", step));
+    Long id = stepIds.get(key);
+    if (id == null) {
+      return;
+    }
+    writers.computeIfAbsent(id, this::openWriter).line(line);
+  }
+
+  @Override
+  public void process(String stage, String step, long pid, long startMillis) {
+    StepKey key = lastPhase.getOrDefault(stage + "\u0000" + step, StepKey.of(stage, "steps", step));
+    Long id = stepIds.get(key);
+    if (id != null) {
+      store.recordStepProcess(id, pid, startMillis);
+    }
+  }
+
+  /** Closes any log still open (a run that ended abnormally). */
+  void closeAll() {
+    writers.values().forEach(LogStore.LogWriter::close);
+    writers.clear();
+  }
+
+  private LogStore.LogWriter openWriter(long stepId) {
+    try {
+      return logs.open(activityId, stepId, masker);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the log of step " + stepId, e);
+    }
+  }
+}
