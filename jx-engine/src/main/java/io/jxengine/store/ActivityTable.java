@@ -188,7 +188,7 @@ final class ActivityTable {
         rs.getString("branch"),
         rs.getInt("build"),
         rs.getString("context"),
-        Status.valueOf(rs.getString("status")),
+        Sql.enumOf(Status.class, rs, "status"),
         Sql.instant(rs, "started_ms"),
         Sql.instant(rs, "completed_ms"),
         rs.getString("git_url"),

@@ -25,6 +25,22 @@ final class Sql {
     return rs.wasNull() ? null : value;
   }
 
+  /**
+   * The enum constant named in the column. A name this build does not know (a file written by a
+   * newer jx-engine) is a store failure, reported like any other, not an escaping
+   * IllegalArgumentException.
+   */
+  static <E extends Enum<E>> E enumOf(Class<E> type, ResultSet rs, String column)
+      throws SQLException {
+    String name = rs.getString(column);
+    try {
+      return Enum.valueOf(type, name);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new SQLException(
+          "unknown " + type.getSimpleName() + " '" + name + "' in column " + column, e);
+    }
+  }
+
   /** Binds values in order; null binds SQL NULL, an Instant binds its epoch milliseconds. */
   static void bind(PreparedStatement ps, Object... values) throws SQLException {
     for (int i = 0; i < values.length; i++) {

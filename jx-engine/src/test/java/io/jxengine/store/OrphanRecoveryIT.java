@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.jxengine.activity.Activity;
+import io.jxengine.activity.NewActivity;
 import io.jxengine.activity.Status;
 import io.jxengine.activity.StepKind;
 import io.jxengine.activity.StepRecord;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Crash recovery with real processes standing in for engines and steps. */
 class OrphanRecoveryIT {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Instant NOW = Instant.parse("2026-01-01T00:10:00Z");
   private static final LocalProcesses PROCESSES = new LocalProcesses();
 
   @TempDir Path dir;
@@ -32,7 +36,8 @@ class OrphanRecoveryIT {
 
   @BeforeEach
   void open() {
-    store = SqliteActivityStore.open(dir.resolve("activities.db"));
+    store =
+        SqliteActivityStore.open(dir.resolve("activities.db"), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterEach
@@ -65,11 +70,11 @@ class OrphanRecoveryIT {
     assertThat(recovered.get(0)).isEqualTo(after);
     assertThat(after.status()).isEqualTo(Status.Error);
     assertThat(after.started()).isEqualTo(T0);
-    assertThat(after.completed()).isNotNull();
+    assertThat(after.completed()).isEqualTo(NOW);
     assertThat(after.message()).contains(Long.toString(runner.pid()));
     Map<String, StepRecord> steps = byName(after.steps());
     assertThat(steps.get("build").status()).isEqualTo(Status.Error);
-    assertThat(steps.get("build").completed()).isEqualTo(after.completed());
+    assertThat(steps.get("build").completed()).isEqualTo(NOW);
     assertThat(steps.get("compile").status()).isEqualTo(Status.Succeeded);
     assertThat(steps.get("compile").completed()).isEqualTo(T0.plusSeconds(1));
     assertThat(steps.get("test").status()).isEqualTo(Status.Error);
@@ -168,11 +173,11 @@ class OrphanRecoveryIT {
     p.waitFor();
   }
 
-  private static io.jxengine.activity.NewActivity runnerOf(Process p) {
+  private static NewActivity runnerOf(Process p) {
     return runnerOf(p.toHandle());
   }
 
-  private static io.jxengine.activity.NewActivity runnerOf(ProcessHandle h) {
+  private static NewActivity runnerOf(ProcessHandle h) {
     return Activities.withRunner("acme", "api", "main", h.pid(), startMillis(h));
   }
 

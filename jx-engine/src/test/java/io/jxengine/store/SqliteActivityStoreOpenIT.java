@@ -116,6 +116,22 @@ class SqliteActivityStoreOpenIT {
   }
 
   @Test
+  void aStatusThisEngineDoesNotKnowIsAStoreErrorNamingTheFile() throws Exception {
+    Path file = dir.resolve("activities.db");
+    long id;
+    try (SqliteActivityStore store = SqliteActivityStore.open(file)) {
+      id = store.create(Activities.of("acme", "api", "main")).id();
+    }
+    execute(file, "UPDATE activities SET status = 'Quarantined'");
+
+    try (SqliteActivityStore store = SqliteActivityStore.open(file)) {
+      assertThatThrownBy(() -> store.get(id))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining(file.toString());
+    }
+  }
+
+  @Test
   void aDirectoryIsAStoreErrorNamingIt() {
     assertThatThrownBy(() -> SqliteActivityStore.open(dir))
         .isInstanceOf(StoreException.class)
