@@ -13,6 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +38,32 @@ class SqliteActivityStoreOpenIT {
     assertThat(query(file, "PRAGMA journal_mode")).containsExactly("wal");
     assertThat(query(file, "SELECT name FROM sqlite_master WHERE type = 'table'"))
         .contains("activities", "steps");
+  }
+
+  @Test
+  void storesOpeningANewFileAtOnceMigrateItOnce() throws Exception {
+    Path file = dir.resolve("activities.db");
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Callable<Boolean>> openers = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        openers.add(() -> {
+          try (SqliteActivityStore store = SqliteActivityStore.open(file)) {
+            store.create(Activities.of("acme", "api", "main"));
+            return store.ranMigrations();
+          }
+        });
+      }
+      List<Boolean> ranFlyway = new ArrayList<>();
+      for (Future<Boolean> f : pool.invokeAll(openers)) {
+        ranFlyway.add(f.get());
+      }
+
+      assertThat(ranFlyway).containsExactlyInAnyOrder(true, false, false);
+      assertThat(query(file, "SELECT build FROM activities")).hasSize(3);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
