@@ -1,0 +1,200 @@
+package io.jxengine.store;
+
+import io.jxengine.activity.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * One SQLite connection to the store file, with the settings every user of that file needs, and
+ * the transaction helpers the store works through.
+ *
+ * <p>Not thread-safe: {@link SqliteActivityStore} guards it with its lock. Every SQL failure
+ * becomes a {@link StoreException} whose message names the file, because the CLI prints that
+ * message as it is.
+ */
+final class StoreDb implements AutoCloseable {
+  /**
+   * How long a statement waits for another process's write lock. Writers hold it for
+   * milliseconds; the margin covers a slow disk and a migration in another process.
+   */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /** Work done on the connection inside a transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final Path file;
+  private final Connection connection;
+
+  private StoreDb(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /** Opens the file, creating it and its directory if needed. */
+  static StoreDb open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (java.io.IOException e) {
+      throw new StoreException(
+          "cannot create the directory of the activity store " + file + ": " + e.getMessage(), e);
+    }
+    if (Files.isDirectory(file)) {
+      throw new StoreException(
+          "cannot open the activity store " + file + ": it is a directory, not a file", null);
+    }
+    Connection connection = null;
+    try {
+      connection = dataSource(file).getConnection();
+      // Reading the header is what fails for a file that is not SQLite; do it here so open()
+      // reports it rather than the first query.
+      try (Statement s = connection.createStatement()) {
+        s.executeQuery("PRAGMA user_version").close();
+      }
+      return new StoreDb(file, connection);
+    } catch (SQLException e) {
+      closeQuietly(connection, e);
+      throw cannotOpen(file, e);
+    }
+  }
+
+  /**
+   * A data source with the store's settings. WAL lets a {@code jxe get activities -w} read while
+   * a {@code jxe run} writes; NORMAL synchronous is durable in WAL mode except for the last
+   * transactions on power loss, which is the trade SQLite recommends for WAL.
+   */
+  static DataSource dataSource(Path file) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return dataSource;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /**
+   * Runs work in a write transaction. {@code BEGIN IMMEDIATE} takes the write lock before the
+   * first read, so a read-then-write (the next build number) cannot race another process, and in
+   * WAL mode a deferred transaction could fail with SQLITE_BUSY_SNAPSHOT without waiting.
+   */
+  <T> T write(String what, Work<T> work) {
+    return inTransaction("BEGIN IMMEDIATE", what, work);
+  }
+
+  /** Runs work in a read transaction, so several queries see one snapshot. */
+  <T> T read(String what, Work<T> work) {
+    return inTransaction("BEGIN DEFERRED", what, work);
+  }
+
+  /** Runs a single statement's work in its own implicit transaction: the cheapest read. */
+  <T> T single(String what, Work<T> work) {
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private <T> T inTransaction(String begin, String what, Work<T> work) {
+    try {
+      execute(begin);
+      try {
+        T result = work.run(connection);
+        execute("COMMIT");
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  int userVersion() {
+    try (Statement s = connection.createStatement();
+        var rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    } catch (SQLException e) {
+      throw failure("read the schema version", e);
+    }
+  }
+
+  void setUserVersion(int version) {
+    try {
+      execute("PRAGMA user_version = " + version);
+    } catch (SQLException e) {
+      throw failure("record the schema version", e);
+    }
+  }
+
+  StoreException failure(String what, Exception e) {
+    return new StoreException(
+        "activity store " + file + ": cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private void rollbackQuietly(Exception cause) {
+    try {
+      execute("ROLLBACK");
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static StoreException cannotOpen(Path file, SQLException e) {
+    boolean damaged =
+        e instanceof SQLiteException sqlite
+            && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB
+                || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT);
+    String why =
+        damaged
+            ? "it is not a SQLite database or it is damaged; move it aside to start a new one"
+            : e.getMessage();
+    return new StoreException("cannot open the activity store " + file + ": " + why, e);
+  }
+
+  private static void closeQuietly(Connection connection, Exception cause) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw failure("close the database", e);
+    }
+  }
+}
