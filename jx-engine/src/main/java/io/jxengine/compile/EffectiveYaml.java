@@ -35,7 +35,8 @@ public final class EffectiveYaml {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setIndent(2);
-    options.setIndicatorIndent(0);
+    options.setIndicatorIndent(2);
+    options.setIndentWithIndicator(true);
     options.setWidth(120);
     options.setSplitLines(false);
     StringWriter out = new StringWriter();

@@ -111,6 +111,10 @@ public final class NodeReader {
 
   /** A Go-style duration ({@code 90s}, {@code 1h30m}); null when empty or invalid (JX107). */
   public Duration duration(Node node, String field) {
+    if (!isNull(node) && !(node instanceof ScalarNode)) {
+      wrongType(node, field, "a duration such as `10m`");
+      return null;
+    }
     String text = string(node, field);
     if (text == null) {
       return null;

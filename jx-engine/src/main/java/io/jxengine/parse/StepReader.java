@@ -44,7 +44,8 @@ public final class StepReader {
     Uses uses = uses(f);
     if (run != null && uses != null) {
       r.diags().report(Code.CONFLICTING_FIELDS, f.keyPos("uses"), f.path("uses"), "run", "uses");
-    } else if (run == null && uses == null && !f.written("uses")) {
+    } else if (run == null && uses == null && !f.has("run") && !f.written("uses")) {
+      // a `run` of the wrong type or an empty `uses` is reported already
       r.diags().report(Code.STEP_NEEDS_RUN_OR_USES, f.pos(), field);
     }
     String dir = f.string("dir");
