@@ -13,10 +13,10 @@ import io.jxengine.parse.StepReader;
 import io.jxengine.parse.YamlDocuments;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -89,7 +89,7 @@ final class CatalogEntryReader {
 
   private static List<CatalogParam> params(NodeReader r, Fields parent) {
     List<CatalogParam> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Map<String, Pos> seen = new HashMap<>();
     for (NodeReader.Item item : r.items(parent.node("params"), "params", "a list of parameters")) {
       Fields f = r.fields(item.node(), item.field(), "a parameter", Keys.CATALOG_PARAM);
       if (f == null) {
@@ -103,8 +103,9 @@ final class CatalogEntryReader {
       if (!PARAM_NAME.matcher(name).matches()) {
         r.diags().report(Code.INVALID_ENV_NAME, f.valuePos("name"), f.path("name"), CatalogParam.envName(name));
       }
-      if (!seen.add(name)) {
-        r.diags().report(Code.DUPLICATE_KEY, f.valuePos("name"), f.path("name"), name, f.pos().line());
+      Pos first = seen.putIfAbsent(name, f.valuePos("name"));
+      if (first != null) {
+        r.diags().report(Code.DUPLICATE_KEY, f.valuePos("name"), f.path("name"), name, first.line());
         continue;
       }
       // `default: ""` is a real (empty) default; only a missing `default` makes it required.

@@ -29,7 +29,7 @@ public final class Linter {
   public void lint(Pipeline pipeline, Diagnostics diags) {
     Pos start = pipeline.pos() == null || pipeline.pos().line() == 0 ? Pos.fileStart(pipeline.file()) : pipeline.pos();
     if (pipeline.name() != null) {
-      label(pipeline.name(), "pipeline", "pipeline", start, "name", diags);
+      label(pipeline.name(), "pipeline", start, "name", diags);
     }
     if (pipeline.stages().isEmpty()) {
       diags.report(Code.NO_STAGES, start, "stages");
@@ -53,7 +53,7 @@ public final class Linter {
         if (first != null) {
           diags.report(Code.DUPLICATE_STAGE, s.pos(), f + ".name", s.name(), first.pos().line());
         }
-        label(s.name(), "stage", "stage", s.pos(), f + ".name", diags);
+        label(s.name(), "stage", s.pos(), f + ".name", diags);
       }
       if (s.steps().isEmpty() && s.uses() == null) {
         diags.report(Code.EMPTY_STAGE, s.pos(), f + ".steps", s.name() == null ? "" : s.name());
@@ -82,7 +82,7 @@ public final class Linter {
           diags.report(
               Code.DUPLICATE_STEP, s.pos(), f + ".name", s.name(), stage == null ? "post" : stage, first.pos().line());
         }
-        label(s.name(), "step", "step", s.pos(), f + ".name", diags);
+        label(s.name(), "step", s.pos(), f + ".name", diags);
       }
       env(s.env(), f + ".env", diags);
     }
@@ -114,11 +114,12 @@ public final class Linter {
     }
   }
 
-  private static void label(String name, String kind, String fallback, Pos pos, String field, Diagnostics diags) {
+  /** JX205 with a suggested valid name; {@code kind} (pipeline, stage, step) is also the fallback slug. */
+  private static void label(String name, String kind, Pos pos, String field, Diagnostics diags) {
     Names.labelProblem(name)
         .ifPresent(
             problem ->
                 diags.reportWithHint(
-                    Code.INVALID_NAME, pos, field, Texts.get("hint.slug", Names.slug(name, fallback)), name, kind, problem));
+                    Code.INVALID_NAME, pos, field, Texts.get("hint.slug", Names.slug(name, kind)), name, kind, problem));
   }
 }

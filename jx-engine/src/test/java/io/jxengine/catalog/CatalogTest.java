@@ -67,6 +67,16 @@ class CatalogTest {
   }
 
   @Test
+  void duplicateParamNamesTheFirstOnesLine() throws Exception {
+    write("a/steps/dup.yaml", "kind: Step\nparams:\n  - name: x\n  - name: x\nstep: {run: x}\n");
+    Diagnostics d = new Diagnostics();
+    Catalog.load(List.of(dir.resolve("a")), d);
+    Diagnostic dup = d.sorted().stream().filter(x -> x.code().id().equals("JX004")).findFirst().orElseThrow();
+    assertThat(dup.pos().line()).isEqualTo(4);
+    assertThat(dup.message()).contains("line 3");
+  }
+
+  @Test
   void emptyCatalogHasNothing() {
     assertThat(Catalog.empty().entries()).isEmpty();
     assertThat(Catalog.empty().step("x")).isEmpty();
