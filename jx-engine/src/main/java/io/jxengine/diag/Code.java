@@ -23,6 +23,7 @@ public enum Code {
   INVALID_CRON("JX109", Severity.ERROR),
   INVALID_ENV_NAME("JX110", Severity.ERROR),
   INVALID_NUMBER("JX111", Severity.ERROR),
+  INVALID_DIR("JX112", Severity.ERROR),
   // meaning of the pipeline
   DUPLICATE_STAGE("JX201", Severity.ERROR),
   DUPLICATE_STEP("JX202", Severity.ERROR),
