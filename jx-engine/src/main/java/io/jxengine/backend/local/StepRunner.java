@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -40,6 +41,8 @@ final class StepRunner {
   private final ExecutorService outputPool;
   private final Duration grace;
   private final AtomicInteger counter = new AtomicInteger();
+  /** Steps with the same script share one file: 200 steps of {@code true} write it once. */
+  private final Map<String, Path> scripts = new ConcurrentHashMap<>();
 
   StepRunner(Path workspace, Path scriptsDir, Map<String, String> baseEnv, RunControl control,
       RunListener listener, ExecutorService outputPool, Duration grace) {
@@ -64,7 +67,7 @@ final class StepRunner {
     Path script;
     try {
       dir = workingDir(step.dir());
-      script = writeScript(stage, step);
+      script = scriptFor(stage, step);
     } catch (StepSetupException | IOException e) {
       listener.step(stage, step.name(), phase, Status.Running, 1, null, "");
       StepOutcome out = new StepOutcome(step.name(), Status.Failed, null, e.getMessage());
@@ -102,6 +105,7 @@ final class StepRunner {
     pb.environment().clear();
     pb.environment().putAll(env);
     long started = System.nanoTime();
+    long startMillis = System.currentTimeMillis();
     Process p;
     try {
       p = pb.start();
@@ -111,7 +115,7 @@ final class StepRunner {
     StepProcess sp = new StepProcess(p, ProcessGroups.available(), control.scheduler(), grace);
     control.register(sp);
     try {
-      listener.process(stage, step.name(), p.pid(), startMillis(p));
+      listener.process(stage, step.name(), p.pid(), startMillis);
       Future<?> pump = outputPool.submit(
           new OutputPump(p.getInputStream(), line -> listener.log(stage, step.name(), line)));
       long stepDeadline = step.timeout() == null ? Long.MAX_VALUE
@@ -189,6 +193,16 @@ final class StepRunner {
     return resolved.toFile();
   }
 
+  private Path scriptFor(String stage, PlanStep step) throws IOException {
+    Path known = scripts.get(step.script());
+    if (known != null) {
+      return known;
+    }
+    Path written = writeScript(stage, step);
+    scripts.putIfAbsent(step.script(), written);
+    return written;
+  }
+
   private Path writeScript(String stage, PlanStep step) throws IOException {
     String name = counter.incrementAndGet() + "-" + safe(stage) + "-" + safe(step.name()) + ".sh";
     Path file = scriptsDir.resolve(name);
@@ -210,11 +224,6 @@ final class StepRunner {
     }
     cmd.add(script.toString());
     return cmd;
-  }
-
-  private static long startMillis(Process p) {
-    return p.info().startInstant().map(java.time.Instant::toEpochMilli)
-        .orElse(System.currentTimeMillis());
   }
 
   private static String safe(String s) {
