@@ -1,0 +1,144 @@
+package io.jxengine.backend.local;
+
+import io.jxengine.activity.Status;
+import io.jxengine.backend.Backend;
+import io.jxengine.backend.RunListener;
+import io.jxengine.compile.Plan;
+import io.jxengine.compile.PlanStage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs a plan's steps as real processes on this host.
+ *
+ * <p><b>Processes.</b> Each step's script is written to a file under {@code scriptsDir} (values
+ * are never spliced into it) and run with the workspace (or the step's {@code dir}, which must
+ * stay inside it) as working directory, as the leader of its own session via {@code setsid}, so a
+ * timeout or cancel ends the whole process tree: SIGTERM to the group, SIGKILL after the grace
+ * period (default 2 s). When a step's shell exits while processes it started in the background
+ * still hold its output open, those are ended the same way. stdout and stderr are merged and
+ * passed to the listener line by line.
+ *
+ * <p><b>Environment.</b> A clean base — only {@code PATH}, {@code HOME}, {@code USER},
+ * {@code LANG} and {@code TMPDIR} of the engine's own environment — then the plan step's
+ * environment, then the stage's secrets (which win).
+ *
+ * <p><b>Order and results.</b> Main stages run per {@link StageScheduler}, each stage per
+ * {@link StageRunner}; then the finally stages (in order, whatever happened) and then the
+ * pipeline's {@code post} stage with {@code success}/{@code failure} per the result so far. The
+ * result is Succeeded when no stage failed (stages NotExecuted by {@code when:} are fine), Failed
+ * otherwise, TimedOut when the plan's timeout passed and Aborted on cancel. After a cancel or the
+ * pipeline timeout running steps are ended and nothing more runs — not even finally or post.
+ *
+ * <p>Thread-safe; several runs may share one instance. Worker threads are daemons.
+ */
+public final class LocalBackend implements Backend {
+  private static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+  private static final List<String> INHERITED = List.of("PATH", "HOME", "USER", "LANG", "TMPDIR");
+
+  private final Path scriptsDir;
+  private final Duration grace;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jxe-local-timer"));
+  private final ExecutorService outputPool =
+      Executors.newCachedThreadPool(r -> daemon(r, "jxe-step-output"));
+
+  public LocalBackend(Path scriptsDir) {
+    this(scriptsDir, DEFAULT_GRACE);
+  }
+
+  /** @param killGrace how long a step tree gets between SIGTERM and SIGKILL */
+  public LocalBackend(Path scriptsDir, Duration killGrace) {
+    this.scriptsDir = scriptsDir;
+    this.grace = killGrace;
+  }
+
+  @Override
+  public Status run(Plan plan, Path workspace, Map<String, String> secrets, RunListener listener,
+      CancelSignal cancel) {
+    Path runDir;
+    try {
+      Files.createDirectories(scriptsDir);
+      runDir = Files.createTempDirectory(scriptsDir, "run-");
+    } catch (IOException e) {
+      return Status.Error;
+    }
+    RunControl control = new RunControl(scheduler);
+    cancel.onCancel(() -> control.stop(RunControl.Stop.CANCELLED, "aborted: " + cancel.reason()));
+    ScheduledFuture<?> timer = plan.timeout() == null ? null : scheduler.schedule(
+        () -> control.stop(RunControl.Stop.TIMED_OUT,
+            "pipeline timed out after " + Durations.format(plan.timeout())),
+        plan.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    StepRunner steps = new StepRunner(
+        workspace, runDir, baseEnv(), control, listener, outputPool, grace);
+    StageRunner stages = new StageRunner(steps, control, listener, secrets);
+    try {
+      boolean ok = runMain(plan, stages, listener);
+      for (PlanStage stage : plan.finallyStages()) {
+        ok &= !stages.run(stage, true).isFailure();
+      }
+      if (plan.post() != null) {
+        ok &= !stages.run(plan.post(), ok).isFailure();
+      }
+      RunControl.Stop stop = control.stopped();
+      if (stop != null) {
+        return stop == RunControl.Stop.CANCELLED ? Status.Aborted : Status.TimedOut;
+      }
+      return ok ? Status.Succeeded : Status.Failed;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      control.stop(RunControl.Stop.CANCELLED, "aborted: interrupted");
+      return Status.Aborted;
+    } finally {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      deleteQuietly(runDir);
+    }
+  }
+
+  private static boolean runMain(Plan plan, StageRunner stages, RunListener listener)
+      throws InterruptedException {
+    Map<String, Status> result =
+        new StageScheduler(plan.stages(), plan.concurrency(), stages, listener).run();
+    return result.values().stream().noneMatch(Status::isFailure);
+  }
+
+  private static Map<String, String> baseEnv() {
+    Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> own = System.getenv();
+    for (String name : INHERITED) {
+      if (own.get(name) != null) {
+        env.put(name, own.get(name));
+      }
+    }
+    env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
+    return env;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException e) {
+      // leftover scripts are harmless; the next run uses its own directory
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

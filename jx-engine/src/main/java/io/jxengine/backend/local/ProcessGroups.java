@@ -1,0 +1,88 @@
+package io.jxengine.backend.local;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Signals and inspects whole process groups. Java cannot send a signal to a group, so this runs the
+ * {@code kill} command ({@code kill -TERM -- -<pgid>}); membership is read from {@code /proc}.
+ * Used only when a step is being ended, never on the hot path of a normal step. Thread-safe.
+ */
+final class ProcessGroups {
+  private static final Path PROC = Path.of("/proc");
+  /** {@code /usr/bin/setsid} execs into a new session without forking when run by the JVM. */
+  static final String SETSID = findSetsid();
+
+  private ProcessGroups() {}
+
+  /** True when steps can be put in their own session, so their whole tree can be signalled. */
+  static boolean available() {
+    return SETSID != null;
+  }
+
+  /** True when /proc can tell which processes are in a group (Linux). */
+  static boolean canInspect() {
+    return Files.isDirectory(PROC.resolve("self"));
+  }
+
+  /**
+   * Sends {@code signal} (TERM, KILL) to every process of group {@code pgid}. Failures (such as
+   * "no such process" when the group is already gone) are ignored: the caller escalates anyway.
+   */
+  static void signal(long pgid, String signal) {
+    try {
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      kill.waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // no kill binary: the caller's ProcessHandle fallback still ends the known descendants
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Live (non-zombie) processes in group {@code pgid}; empty when none or /proc is missing. */
+  static List<Long> members(long pgid) {
+    List<Long> out = new ArrayList<>();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
+      for (Path dir : dirs) {
+        String stat;
+        try {
+          stat = Files.readString(dir.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        // "pid (comm) state ppid pgrp ...": comm may contain spaces and parentheses.
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+          continue;
+        }
+        String[] f = stat.substring(close + 2).split(" ", 4);
+        if (f.length >= 3 && !f[0].equals("Z") && !f[0].equals("X")
+            && f[2].equals(Long.toString(pgid))) {
+          out.add(Long.parseLong(dir.getFileName().toString()));
+        }
+      }
+    } catch (IOException e) {
+      return out;
+    }
+    return out;
+  }
+
+  private static String findSetsid() {
+    for (String p : List.of("/usr/bin/setsid", "/bin/setsid", "/usr/local/bin/setsid")) {
+      if (Files.isExecutable(Path.of(p))) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,239 @@
+package io.jxengine.backend.local;
+
+import io.jxengine.activity.Status;
+import io.jxengine.backend.RunListener;
+import io.jxengine.compile.PlanStep;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one step as a host process, with retries. The script is written to a file (never spliced
+ * into a command line); without a {@code #!} line it runs as {@code /bin/sh -e <file>}, with one
+ * it is made executable and executed. The process is the leader of its own session
+ * ({@code setsid}), so timeouts and cancel end its whole tree.
+ *
+ * <p>Retries apply to a non-zero exit only; a timed-out step is not retried (as in Tekton).
+ * Thread-safe: one instance serves every stage of a run.
+ */
+final class StepRunner {
+  /** How long to wait for output after the shell exited before ending what still holds it. */
+  private static final long DRAIN_MILLIS = 200;
+
+  private final Path workspace;
+  private final Path scriptsDir;
+  private final Map<String, String> baseEnv;
+  private final RunControl control;
+  private final RunListener listener;
+  private final ExecutorService outputPool;
+  private final Duration grace;
+  private final AtomicInteger counter = new AtomicInteger();
+  /** Steps with the same script share one file: 200 steps of {@code true} write it once. */
+  private final Map<String, Path> scripts = new ConcurrentHashMap<>();
+
+  StepRunner(Path workspace, Path scriptsDir, Map<String, String> baseEnv, RunControl control,
+      RunListener listener, ExecutorService outputPool, Duration grace) {
+    this.workspace = workspace.toAbsolutePath().normalize();
+    this.scriptsDir = scriptsDir;
+    this.baseEnv = baseEnv;
+    this.control = control;
+    this.listener = listener;
+    this.outputPool = outputPool;
+    this.grace = grace;
+  }
+
+  /**
+   * Runs {@code step} (all attempts) and reports it to the listener.
+   *
+   * @param stageDeadline {@link System#nanoTime()} by which the stage must end, or
+   *     {@link Long#MAX_VALUE} for none
+   */
+  StepOutcome run(String stage, PlanStep step, String phase, Map<String, String> secretEnv,
+      long stageDeadline, Duration stageTimeout) {
+    File dir;
+    Path script;
+    try {
+      dir = workingDir(step.dir());
+      script = scriptFor(stage, step);
+    } catch (StepSetupException | IOException e) {
+      listener.step(stage, step.name(), phase, Status.Running, 1, null, "");
+      StepOutcome out = new StepOutcome(step.name(), Status.Failed, null, e.getMessage());
+      listener.step(stage, step.name(), phase, out.status(), 1, null, out.message());
+      return out;
+    }
+    List<String> command = command(script, step.script());
+    Map<String, String> env = new java.util.HashMap<>(baseEnv);
+    env.putAll(step.env());
+    env.putAll(secretEnv);
+    int attempts = 1 + Math.max(0, step.retries());
+    StepOutcome out = null;
+    int attempt = 0;
+    while (attempt < attempts) {
+      attempt++;
+      String note = attempt == 1 ? ""
+          : "retry " + (attempt - 1) + " of " + step.retries() + " after " + out.message();
+      listener.step(stage, step.name(), phase, Status.Running, attempt, null, note);
+      out = attempt(stage, step, command, dir, env, stageDeadline, stageTimeout);
+      if (out.status() != Status.Failed || out.exitCode() == null || control.stopped() != null) {
+        break;
+      }
+    }
+    listener.step(stage, step.name(), phase, out.status(), attempt, out.exitCode(), out.message());
+    return out;
+  }
+
+  private StepOutcome attempt(String stage, PlanStep step, List<String> command, File dir,
+      Map<String, String> env, long stageDeadline, Duration stageTimeout) {
+    if (control.stopCause() != null) {
+      return stoppedOutcome(step, control.stopCause(), null, stageTimeout);
+    }
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir).redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    long started = System.nanoTime();
+    long startMillis = System.currentTimeMillis();
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      return new StepOutcome(step.name(), Status.Failed, null, "could not start: " + e.getMessage());
+    }
+    StepProcess sp = new StepProcess(p, ProcessGroups.available(), control.scheduler(), grace);
+    control.register(sp);
+    try {
+      listener.process(stage, step.name(), p.pid(), startMillis);
+      Future<?> pump = outputPool.submit(
+          new OutputPump(p.getInputStream(), line -> listener.log(stage, step.name(), line)));
+      long stepDeadline = step.timeout() == null ? Long.MAX_VALUE
+          : started + step.timeout().toNanos();
+      long deadline = Math.min(stepDeadline, stageDeadline);
+      if (deadline == Long.MAX_VALUE) {
+        p.waitFor();
+      } else if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        sp.terminate(stepDeadline <= stageDeadline ? StopCause.STEP_TIMEOUT
+            : StopCause.STAGE_TIMEOUT);
+        p.waitFor();
+      }
+      drain(pump, sp);
+      return outcome(step, sp.cause(), p.exitValue(), stageTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      sp.terminate(StopCause.CANCELLED);
+      return new StepOutcome(step.name(), Status.Aborted, null, "aborted: interrupted");
+    } finally {
+      control.unregister(sp);
+    }
+  }
+
+  private void drain(Future<?> pump, StepProcess sp) throws InterruptedException {
+    try {
+      try {
+        pump.get(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException stillOpen) {
+        // Something the step started in the background still holds its output: end it (as
+        // Jenkins' process tree killer does), then read what is left.
+        sp.terminate(StopCause.LINGERING);
+        pump.get();
+      }
+    } catch (ExecutionException e) {
+      // the pump swallows I/O errors; a listener failure is not the step's failure
+    }
+  }
+
+  private StepOutcome outcome(PlanStep step, StopCause cause, int exit, Duration stageTimeout) {
+    if (cause != null && cause != StopCause.LINGERING) {
+      return stoppedOutcome(step, cause, exit, stageTimeout);
+    }
+    return exit == 0
+        ? new StepOutcome(step.name(), Status.Succeeded, 0, "")
+        : new StepOutcome(step.name(), Status.Failed, exit, "exit code " + exit);
+  }
+
+  private StepOutcome stoppedOutcome(PlanStep step, StopCause cause, Integer exit,
+      Duration stageTimeout) {
+    return switch (cause) {
+      case STEP_TIMEOUT -> new StepOutcome(step.name(), Status.TimedOut, exit,
+          "timed out after " + Durations.format(step.timeout()));
+      case STAGE_TIMEOUT -> new StepOutcome(step.name(), Status.TimedOut, exit,
+          "stage timed out after " + Durations.format(stageTimeout));
+      case PIPELINE_TIMEOUT -> new StepOutcome(step.name(), Status.TimedOut, exit,
+          control.stopMessage());
+      default -> new StepOutcome(step.name(), Status.Aborted, exit, control.stopMessage());
+    };
+  }
+
+  private File workingDir(String dir) throws StepSetupException, IOException {
+    if (dir == null || dir.isEmpty()) {
+      return workspace.toFile();
+    }
+    Path resolved = workspace.resolve(dir).normalize();
+    if (!resolved.startsWith(workspace)) {
+      throw new StepSetupException("dir `" + dir + "` is outside the workspace");
+    }
+    if (!Files.isDirectory(resolved)) {
+      throw new StepSetupException("dir `" + dir + "` does not exist in the workspace");
+    }
+    if (!resolved.toRealPath().startsWith(workspace.toRealPath())) {
+      throw new StepSetupException("dir `" + dir + "` leads outside the workspace (symbolic link)");
+    }
+    return resolved.toFile();
+  }
+
+  private Path scriptFor(String stage, PlanStep step) throws IOException {
+    Path known = scripts.get(step.script());
+    if (known != null) {
+      return known;
+    }
+    Path written = writeScript(stage, step);
+    scripts.putIfAbsent(step.script(), written);
+    return written;
+  }
+
+  private Path writeScript(String stage, PlanStep step) throws IOException {
+    String name = counter.incrementAndGet() + "-" + safe(stage) + "-" + safe(step.name()) + ".sh";
+    Path file = scriptsDir.resolve(name);
+    Files.writeString(file, step.script());
+    if (step.script().startsWith("#!")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+    }
+    return file;
+  }
+
+  private static List<String> command(Path script, String text) {
+    List<String> cmd = new ArrayList<>(4);
+    if (ProcessGroups.available()) {
+      cmd.add(ProcessGroups.SETSID);
+    }
+    if (!text.startsWith("#!")) {
+      cmd.add("/bin/sh");
+      cmd.add("-e");
+    }
+    cmd.add(script.toString());
+    return cmd;
+  }
+
+  private static String safe(String s) {
+    return s == null ? "step" : s.replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+
+  /** A step that cannot start for a reason in the user's pipeline (reported as Failed). */
+  private static final class StepSetupException extends Exception {
+    StepSetupException(String message) {
+      super(message);
+    }
+  }
+}
