@@ -43,7 +43,7 @@ class GitHubExamplesTest {
 
   static JsonNode index() {
     if (!Files.isRegularFile(INDEX)) {
-      fail(INDEX.toAbsolutePath() + " is missing: run scripts/test-all (npm ci in test-fixtures)");
+      fail(INDEX.toAbsolutePath().normalize() + " is missing: run scripts/test-all (npm ci in test-fixtures)");
     }
     try {
       return JSON.readTree(INDEX.toFile());
