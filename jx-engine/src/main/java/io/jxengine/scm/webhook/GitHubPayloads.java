@@ -24,8 +24,8 @@ import java.util.Set;
  *   <li>push: {@code pusher.name}; head commit author is {@code head_commit.author.name} (the git
  *       author, as on every provider); changed paths are null when {@code commits} is absent or
  *       holds {@value #TRUNCATED_AT} or more entries, because GitHub then truncates the list.
- *   <li>pull_request: every action is mapped (the trigger layer decides); from a fork when the
- *       head repository is gone or differs from the base repository.
+ *   <li>pull_request: every action is mapped (the trigger layer decides); from a fork when the head
+ *       repository is gone or differs from the base repository.
  *   <li>issue_comment: on a pull request when {@code issue.pull_request} is present.
  * </ul>
  */

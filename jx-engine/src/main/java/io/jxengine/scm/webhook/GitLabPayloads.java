@@ -21,13 +21,13 @@ import java.util.Set;
  * and issues) are mapped; every other event is skipped. GitLab's words are translated to the
  * engine's (GitHub's): open/reopen/close/merge become opened/reopened/closed (merged for merge),
  * update becomes synchronize when new commits came ({@code oldrev} present) and edited otherwise;
- * note create/update become created/edited. Merge request payloads name their author only by id,
- * so {@code author} is the user who triggered the event, and they carry no target SHA, so
- * {@code baseSha} is null.
+ * note create/update become created/edited. Merge request payloads name their author only by id, so
+ * {@code author} is the user who triggered the event, and they carry no target SHA, so {@code
+ * baseSha} is null.
  */
 final class GitLabPayloads implements ProviderPayloads {
-  private static final Set<String> MAPPED_EVENTS = Set.of("Push Hook", "Tag Push Hook", "Merge Request Hook", "Note Hook");
-
+  private static final Set<String> MAPPED_EVENTS =
+      Set.of("Push Hook", "Tag Push Hook", "Merge Request Hook", "Note Hook");
 
   @Override
   public ProviderKind kind() {

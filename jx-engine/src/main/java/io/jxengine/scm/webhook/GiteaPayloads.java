@@ -22,12 +22,11 @@ import java.util.Set;
  * comments on issues and on pull requests alike) are mapped; every other event is skipped. The
  * payloads follow GitHub's shape with these differences: no created/deleted flags (taken from the
  * all-zeros SHAs), the pusher is a user ({@code pusher.login}), new commits on a pull request are
- * {@code synchronized} (translated to {@code synchronize}), no author association, and a comment
- * is on a pull request when {@code is_pull} is true or {@code issue.pull_request} is present.
+ * {@code synchronized} (translated to {@code synchronize}), no author association, and a comment is
+ * on a pull request when {@code is_pull} is true or {@code issue.pull_request} is present.
  */
 final class GiteaPayloads implements ProviderPayloads {
   private static final Set<String> MAPPED_EVENTS = Set.of("push", "pull_request", "issue_comment");
-
 
   @Override
   public ProviderKind kind() {

@@ -11,8 +11,8 @@ import java.io.IOException;
 
 /**
  * Parsing of untrusted payloads into a tree, and null-safe reads from it. The parser is bounded
- * (nesting depth, string, number and document length) so a hostile body cannot exhaust the stack
- * or the heap, and its errors never quote the input. Thread-safe.
+ * (nesting depth, string, number and document length) so a hostile body cannot exhaust the stack or
+ * the heap, and its errors never quote the input. Thread-safe.
  */
 final class Json {
   /** Real payloads nest about ten levels deep; anything near this limit is hostile. */
@@ -52,15 +52,6 @@ final class Json {
       throw new MalformedPayloadException("the body is not a JSON object");
     }
     return root;
-  }
-
-  /** Serialises a tree (tests and tools that build payloads). */
-  static byte[] bytes(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsBytes(node);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The node at {@code path}, a missing node when any step is absent. */

@@ -9,11 +9,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Webhook signature checks for the three providers. Every comparison is constant-time
- * ({@link MessageDigest#isEqual}) so an attacker cannot learn a valid signature byte by byte from
- * response times. HMACs are computed over the raw body bytes exactly as received. Every method
- * returns false (never throws) for a null, empty or badly formed input; an empty secret never
- * verifies anything. Stateless and thread-safe.
+ * Webhook signature checks for the three providers. Every comparison is constant-time ({@link
+ * MessageDigest#isEqual}) so an attacker cannot learn a valid signature byte by byte from response
+ * times. HMACs are computed over the raw body bytes exactly as received. Every method returns false
+ * (never throws) for a null, empty or badly formed input; an empty secret never verifies anything.
+ * Stateless and thread-safe.
  */
 public final class Signatures {
   private static final String GITHUB_PREFIX = "sha256=";

@@ -13,11 +13,11 @@ import java.util.Optional;
  * Turns one webhook delivery into a {@link WebhookResult}. In order: picks the provider from the
  * headers (Gitea first, since Gitea also sends GitHub's headers; none of them: 400), caps the body
  * at {@link #MAX_BODY_BYTES} (413), parses it with bounded Jackson (400), finds the repository the
- * payload names and its secret (404 when not registered), verifies the signature or token over
- * the raw bytes in constant time (401), then maps the payload to a {@link
- * io.jxengine.scm.GitEvent} (Accepted) or skips it (Ignored). A payload that names no repository
- * cannot be verified; it is Ignored (a ping from an organisation hook, say), unless it is an event
- * the engine acts on (then 400).
+ * payload names and its secret (404 when not registered), verifies the signature or token over the
+ * raw bytes in constant time (401), then maps the payload to a {@link io.jxengine.scm.GitEvent}
+ * (Accepted) or skips it (Ignored). A payload that names no repository cannot be verified; it is
+ * Ignored (a ping from an organisation hook, say), unless it is an event the engine acts on (then
+ * 400).
  *
  * <p>Every value taken from a payload stays plain data in the result: nothing here runs a shell,
  * parses XML or builds a path. Stateless and thread-safe; never throws for any request content.
@@ -40,7 +40,8 @@ public final class WebhookHandler {
     }
     ProviderPayloads provider = detected.get();
     if (request.body().length > MAX_BODY_BYTES) {
-      return new Rejected(Rejected.TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+      return new Rejected(
+          Rejected.TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
     }
     try {
       return handle(provider, request, secrets);

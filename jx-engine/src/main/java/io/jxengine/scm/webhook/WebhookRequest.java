@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One HTTP delivery as the server received it: its headers and its raw body. The body is kept
- * as bytes because signatures are computed over the exact bytes sent, never over a re-encoding.
+ * One HTTP delivery as the server received it: its headers and its raw body. The body is kept as
+ * bytes because signatures are computed over the exact bytes sent, never over a re-encoding.
  *
- * @param headers header names in any case; they are normalised to lower case (when two names
- *     differ only in case, one of them wins: providers never send both)
- * @param body the raw request body, never null (an empty array when there was none)
+ * @param headers header names in any case; they are normalised to lower case (when two names differ
+ *     only in case, one of them wins: providers never send both)
+ * @param body the raw request body, never null (an empty array when there was none); not copied,
+ *     since it may be 25 MB: callers must not change it afterwards
  */
 public record WebhookRequest(Map<String, String> headers, byte[] body) {
   public WebhookRequest {

@@ -4,9 +4,9 @@ import io.jxengine.scm.GitEvent;
 import io.jxengine.scm.ProviderKind;
 
 /**
- * What {@link WebhookHandler} decided about one delivery. The server answers {@link Accepted}
- * and {@link Ignored} with 2xx (202 for Ignored), and {@link Rejected} with its status. Reasons
- * are short English sentences for the HTTP answer and the log; they never repeat values from the
+ * What {@link WebhookHandler} decided about one delivery. The server answers {@link Accepted} and
+ * {@link Ignored} with 2xx (202 for Ignored), and {@link Rejected} with its status. Reasons are
+ * short English sentences for the HTTP answer and the log; they never repeat values from the
  * payload, so nothing untrusted is reflected back to the caller.
  */
 public sealed interface WebhookResult {
@@ -23,8 +23,8 @@ public sealed interface WebhookResult {
       implements WebhookResult {}
 
   /**
-   * A delivery refused: 400 malformed (no provider header, not JSON, required field missing),
-   * 401 signature or token missing or wrong, 404 repository not registered, 413 body too big.
+   * A delivery refused: 400 malformed (no provider header, not JSON, required field missing), 401
+   * signature or token missing or wrong, 404 repository not registered, 413 body too big.
    */
   record Rejected(int httpStatus, String reason) implements WebhookResult {
     public static final int MALFORMED = 400;

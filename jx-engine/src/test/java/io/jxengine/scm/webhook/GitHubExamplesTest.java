@@ -43,7 +43,9 @@ class GitHubExamplesTest {
 
   static JsonNode index() {
     if (!Files.isRegularFile(INDEX)) {
-      fail(INDEX.toAbsolutePath().normalize() + " is missing: run scripts/test-all (npm ci in test-fixtures)");
+      fail(
+          INDEX.toAbsolutePath().normalize()
+              + " is missing: run scripts/test-all (npm ci in test-fixtures)");
     }
     try {
       return JSON.readTree(INDEX.toFile());
@@ -125,8 +127,8 @@ class GitHubExamplesTest {
       case "push" -> assertPush((GitEvent.Push) mapped, example);
       case "pull_request" -> assertPullRequest((GitEvent.PullRequest) mapped, example);
       case "issue_comment" -> assertComment((GitEvent.Comment) mapped, example);
-      case "ping" -> assertThat(((GitEvent.Ping) mapped).hookId())
-          .isEqualTo(example.path("hook_id").asText());
+      case "ping" ->
+          assertThat(((GitEvent.Ping) mapped).hookId()).isEqualTo(example.path("hook_id").asText());
       default -> fail("unexpected event " + event);
     }
   }
@@ -163,7 +165,8 @@ class GitHubExamplesTest {
     assertThat(push.deleted()).isEqualTo(json.path("deleted").asBoolean());
     assertThat(push.pusher()).isEqualTo(json.path("pusher").path("name").asText());
     JsonNode head = json.path("head_commit");
-    assertThat(push.headCommitMessage()).isEqualTo(head.isObject() ? head.path("message").asText() : null);
+    assertThat(push.headCommitMessage())
+        .isEqualTo(head.isObject() ? head.path("message").asText() : null);
     assertThat(push.headCommitAuthor())
         .isEqualTo(head.isObject() ? head.path("author").path("name").asText() : null);
     Set<String> expected = new LinkedHashSet<>();

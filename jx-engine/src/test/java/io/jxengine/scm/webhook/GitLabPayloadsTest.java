@@ -31,10 +31,12 @@ class GitLabPayloadsTest {
   private final WebhookHandler handler = new WebhookHandler();
   private final WebhookSecrets secrets =
       WebhookSecrets.of(
-          Map.of(DIASPORA, TOKEN, EXAMPLE, TOKEN, GITLAB_TEST, TOKEN, ORG_TEST, TOKEN, NESTED, TOKEN));
+          Map.of(
+              DIASPORA, TOKEN, EXAMPLE, TOKEN, GITLAB_TEST, TOKEN, ORG_TEST, TOKEN, NESTED, TOKEN));
 
   private WebhookResult deliver(String event, ObjectNode payload) {
-    return handler.handle(gitlab(event, TOKEN, bytes(payload), "X-Gitlab-Event-UUID", "e-1"), secrets);
+    return handler.handle(
+        gitlab(event, TOKEN, bytes(payload), "X-Gitlab-Event-UUID", "e-1"), secrets);
   }
 
   private <T extends GitEvent> T accepted(String event, ObjectNode payload, Class<T> type) {
@@ -119,8 +121,7 @@ class GitLabPayloadsTest {
     assertThat(pr.authorAssociation()).isNull();
     assertThat(pr.headRef()).isEqualTo("ms-viewport");
     assertThat(pr.headSha()).isEqualTo("da1560886d4f094c3e6c9ef40349f7d38b5d27d7");
-    assertThat(pr.headCloneUrl())
-        .isEqualTo("http://example.com/awesome_space/awesome_project.git");
+    assertThat(pr.headCloneUrl()).isEqualTo("http://example.com/awesome_space/awesome_project.git");
     assertThat(pr.fromFork()).isFalse();
     assertThat(pr.baseRef()).isEqualTo("master");
     assertThat(pr.baseSha()).isNull();
@@ -216,18 +217,40 @@ class GitLabPayloadsTest {
     byte[] body = bytes(resource("gitlab/push.json"));
     assertThat(status(handler.handle(gitlab("Push Hook", "wrong", body), secrets))).isEqualTo(401);
     assertThat(status(handler.handle(gitlab("Push Hook", null, body), secrets))).isEqualTo(401);
-    assertThat(status(handler.handle(gitlab("Pipeline Hook", null, bytes(resource("gitlab/pipeline.json"))), secrets)))
+    assertThat(
+            status(
+                handler.handle(
+                    gitlab("Pipeline Hook", null, bytes(resource("gitlab/pipeline.json"))),
+                    secrets)))
         .isEqualTo(401);
   }
 
   @Test
   void prefersTheIdempotencyKeyAsDeliveryId() {
     byte[] body = bytes(resource("gitlab/push.json"));
-    assertThat(deliveryId(gitlab("Push Hook", TOKEN, body,
-            "Idempotency-Key", "k-1", "X-Gitlab-Event-UUID", "e-1", "X-Gitlab-Webhook-UUID", "w-1")))
+    assertThat(
+            deliveryId(
+                gitlab(
+                    "Push Hook",
+                    TOKEN,
+                    body,
+                    "Idempotency-Key",
+                    "k-1",
+                    "X-Gitlab-Event-UUID",
+                    "e-1",
+                    "X-Gitlab-Webhook-UUID",
+                    "w-1")))
         .isEqualTo("k-1");
-    assertThat(deliveryId(gitlab("Push Hook", TOKEN, body,
-            "X-Gitlab-Event-UUID", "e-1", "X-Gitlab-Webhook-UUID", "w-1")))
+    assertThat(
+            deliveryId(
+                gitlab(
+                    "Push Hook",
+                    TOKEN,
+                    body,
+                    "X-Gitlab-Event-UUID",
+                    "e-1",
+                    "X-Gitlab-Webhook-UUID",
+                    "w-1")))
         .isEqualTo("e-1");
     assertThat(deliveryId(gitlab("Push Hook", TOKEN, body, "X-Gitlab-Webhook-UUID", "w-1")))
         .isEqualTo("w-1");

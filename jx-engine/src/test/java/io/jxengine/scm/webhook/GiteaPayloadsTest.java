@@ -121,7 +121,8 @@ class GiteaPayloadsTest {
   @Test
   void mapsACommentOnAPullRequest() {
     GitEvent.Comment comment =
-        accepted("issue_comment", resource("gitea/issue_comment_pull.json"), GitEvent.Comment.class);
+        accepted(
+            "issue_comment", resource("gitea/issue_comment_pull.json"), GitEvent.Comment.class);
     assertThat(comment.action()).isEqualTo("created");
     assertThat(comment.number()).isEqualTo(7);
     assertThat(comment.onPullRequest()).isTrue();
@@ -147,7 +148,8 @@ class GiteaPayloadsTest {
     byte[] body = bytes(resource("gitea/pull_request_opened.json"));
     assertThat(handler.handle(gitea("pull_request_approved", DELIVERY, SECRET, body), secrets))
         .isInstanceOf(Ignored.class);
-    WebhookResult unsigned = handler.handle(gitea("pull_request_approved", DELIVERY, null, body), secrets);
+    WebhookResult unsigned =
+        handler.handle(gitea("pull_request_approved", DELIVERY, null, body), secrets);
     assertThat(unsigned).isInstanceOf(Rejected.class);
     assertThat(((Rejected) unsigned).httpStatus()).isEqualTo(401);
   }
@@ -157,7 +159,8 @@ class GiteaPayloadsTest {
     // Gitea < 1.14 also put the secret in the body; only the signature header counts.
     ObjectNode payload = resource("gitea/push.json");
     payload.put("secret", SECRET);
-    WebhookResult result = handler.handle(gitea("push", DELIVERY, "other", bytes(payload)), secrets);
+    WebhookResult result =
+        handler.handle(gitea("push", DELIVERY, "other", bytes(payload)), secrets);
     assertThat(result).isInstanceOf(Rejected.class);
     assertThat(((Rejected) result).httpStatus()).isEqualTo(401);
   }

@@ -79,7 +79,13 @@ class WebhookHandlerTest {
   void aBodyThatIsNotAJsonObjectIsMalformed() {
     for (String body :
         new String[] {
-          "{\"ref\": ", "", "[]", "\"push\"", "{} {}", "payload=%7B%22ref%22%3A%22x%22%7D", "Hello, World!"
+          "{\"ref\": ",
+          "",
+          "[]",
+          "\"push\"",
+          "{} {}",
+          "payload=%7B%22ref%22%3A%22x%22%7D",
+          "Hello, World!"
         }) {
       assertThat(status(github("push", "d", SECRET, utf8(body)))).as(body).isEqualTo(400);
     }
@@ -171,8 +177,7 @@ class WebhookHandlerTest {
     String title = "zzz\";echo${IFS}\"hi\";#";
     String body = "`id`; rm -rf / <!ENTITY x SYSTEM \"file:///etc/passwd\"> ../../etc/passwd";
     WebhookResult result =
-        handler.handle(
-            github("push", "d", SECRET, bytes(push("refs/heads/" + branch))), secrets);
+        handler.handle(github("push", "d", SECRET, bytes(push("refs/heads/" + branch))), secrets);
     assertThat(((GitEvent.Push) ((Accepted) result).event()).branch()).isEqualTo(branch);
 
     ObjectNode pr = push("refs/heads/x");
