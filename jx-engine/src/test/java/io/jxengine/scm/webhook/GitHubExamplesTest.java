@@ -112,7 +112,7 @@ class GitHubExamplesTest {
       assertThat(ignored.eventName()).isEqualTo(event);
       if (hasRepo) {
         WebhookResult unsigned = handler.handle(github(event, delivery, null, body), secrets);
-        assertThat(unsigned).isEqualTo(unauthorized(unsigned));
+        assertUnauthorized(unsigned);
       }
       return;
     }
@@ -133,10 +133,9 @@ class GitHubExamplesTest {
     }
   }
 
-  private static Rejected unauthorized(WebhookResult result) {
+  private static void assertUnauthorized(WebhookResult result) {
     assertThat(result).isInstanceOf(Rejected.class);
     assertThat(((Rejected) result).httpStatus()).isEqualTo(401);
-    return (Rejected) result;
   }
 
   private static void assertRepo(GitEvent event, JsonNode repository) {

@@ -15,6 +15,8 @@ import io.jxengine.scm.webhook.WebhookResult.Rejected;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -163,8 +165,8 @@ class WebhookHandlerTest {
     Map<String, String> lower = new HashMap<>();
     github("push", "d-7", SECRET, body).headers().forEach(lower::put);
     Map<String, String> upper = new HashMap<>();
-    lower.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
-    for (Map<String, String> headers : java.util.List.of(lower, upper)) {
+    lower.forEach((k, v) -> upper.put(k.toUpperCase(Locale.ROOT), v));
+    for (Map<String, String> headers : List.of(lower, upper)) {
       WebhookResult result = handler.handle(new WebhookRequest(headers, body), secrets);
       assertThat(result).isInstanceOf(Accepted.class);
       assertThat(((Accepted) result).deliveryId()).isEqualTo("d-7");
