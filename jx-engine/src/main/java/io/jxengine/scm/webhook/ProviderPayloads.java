@@ -5,6 +5,7 @@ import io.jxengine.scm.GitEvent;
 import io.jxengine.scm.ProviderKind;
 import io.jxengine.scm.RepoRef;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One provider's headers and payloads: how it names its events and deliveries, how it signs, where
@@ -12,6 +13,9 @@ import java.util.Optional;
  * stateless; errors in a payload are {@link MalformedPayloadException}s.
  */
 interface ProviderPayloads {
+  /** What a delivery id header may hold: providers send UUIDs. */
+  Pattern DELIVERY_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
   ProviderKind kind();
 
   /** The header whose presence says this provider sent the request. */
@@ -36,13 +40,15 @@ interface ProviderPayloads {
   Mapping map(String eventName, RepoRef repo, JsonNode root);
 
   /**
-   * The first of {@code headers} that was sent, else the hex SHA-256 of the body: identical
-   * re-deliveries then share an id, so the engine can still recognise them.
+   * The first of {@code headers} that was sent as a plain token ({@link #DELIVERY_ID}), else the
+   * hex SHA-256 of the body: identical re-deliveries then share an id, so the engine can still
+   * recognise them. Ids end up in logs, database rows and perhaps file names, so an odd header
+   * value is not trusted as one.
    */
   static String deliveryIdFrom(WebhookRequest request, String... headers) {
     for (String header : headers) {
       String value = request.nonBlankHeader(header);
-      if (value != null) {
+      if (value != null && DELIVERY_ID.matcher(value).matches()) {
         return value;
       }
     }

@@ -11,7 +11,12 @@ import io.jxengine.scm.ProviderKind;
  */
 public sealed interface WebhookResult {
 
-  /** A verified delivery the engine understands; {@code event} is ready for the trigger layer. */
+  /**
+   * A verified delivery the engine understands; {@code event} is ready for the trigger layer.
+   *
+   * @param deliveryId the provider's delivery id when it is a plain token of at most 128 letters,
+   *     digits and {@code . _ : -}, else the hex SHA-256 of the body
+   */
   record Accepted(ProviderKind provider, String deliveryId, String eventName, GitEvent event)
       implements WebhookResult {}
 

@@ -264,6 +264,26 @@ class GitLabPayloadsTest {
     assertThat(deliveryId(gitlab("Push Hook", TOKEN, body.clone()))).isEqualTo(first);
   }
 
+  @Test
+  void anOddDeliveryIdHeaderIsNotTrusted() {
+    byte[] body = bytes(resource("gitlab/push.json"));
+    assertThat(deliveryId(gitlab("Push Hook", TOKEN, body, "Idempotency-Key", "../../etc/passwd")))
+        .isEqualTo(Signatures.sha256Hex(body));
+    assertThat(
+            deliveryId(
+                gitlab(
+                    "Push Hook",
+                    TOKEN,
+                    body,
+                    "Idempotency-Key",
+                    "a b",
+                    "X-Gitlab-Event-UUID",
+                    "e-2")))
+        .isEqualTo("e-2");
+    assertThat(deliveryId(gitlab("Push Hook", TOKEN, body, "Idempotency-Key", "x".repeat(129))))
+        .isEqualTo(Signatures.sha256Hex(body));
+  }
+
   private String deliveryId(WebhookRequest request) {
     WebhookResult result = handler.handle(request, secrets);
     assertThat(result).isInstanceOf(Accepted.class);
