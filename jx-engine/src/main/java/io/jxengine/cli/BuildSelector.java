@@ -62,9 +62,11 @@ final class BuildSelector {
               () -> new UserException("no build " + q.owner() + "/" + q.repo() + "/" + q.branch()
                   + " #" + n));
     }
+    final PipelineName named = p;
     return newest(store, p, runningOnly ? Status.Running : null)
         .orElseThrow(
-            () -> new UserException((runningOnly ? "no running builds" : "no builds") + describe(p)));
+            () -> new UserException(
+                (runningOnly ? "no running builds" : "no builds") + describe(named)));
   }
 
   private static Optional<Activity> newest(ActivityStore store, PipelineName p, Status status) {
