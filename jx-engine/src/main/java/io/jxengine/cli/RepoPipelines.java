@@ -5,6 +5,7 @@ import io.jxengine.diag.Code;
 import io.jxengine.diag.Diagnostic;
 import io.jxengine.diag.Diagnostics;
 import io.jxengine.engine.JxeHome;
+import io.jxengine.lint.Names;
 import io.jxengine.model.Pos;
 import io.jxengine.parse.LoadResult;
 import io.jxengine.parse.PipelineLoader;
@@ -51,7 +52,8 @@ final class RepoPipelines {
     } else if (Files.isRegularFile(abs)) {
       repoDir = repoRootOf(abs);
       String stem = abs.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-      String name = stem.equals("pipeline") ? "default" : stem;
+      // A file's stem becomes its pipeline's default name, made valid as a Kubernetes name.
+      String name = stem.equals("pipeline") ? "default" : Names.slug(stem, "default");
       sources.add(new PipelineSource(name, abs, display(abs)));
     } else {
       repoDir = abs.getParent() == null ? abs : abs.getParent();

@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--event", description = "The event to pretend: push, pull_request, tag, cron, manual.")
   String event;
 
-  @Option(names = "--version", description = "VERSION for the steps (default: git describe, else 0.0.0-SNAPSHOT).")
+  @Option(names = "--build-version", description = "VERSION for the steps (default: git describe, else 0.0.0-SNAPSHOT).")
   String version;
 
   @Option(

@@ -45,8 +45,15 @@ class LintE2E {
     assertThat(r.exitCode()).isEqualTo(1);
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertThat(doc.get("errors").asInt()).isPositive();
-    JsonNode d = doc.get("diagnostics").get(0);
-    assertThat(d.get("code").asText()).isEqualTo("JX101");
+    JsonNode d = null;
+    for (JsonNode item : doc.get("diagnostics")) {
+      if (item.get("code").asText().equals("JX101")) {
+        d = item;
+      }
+    }
+    assertThat(d).as(r.out()).isNotNull();
+    assertThat(d.get("severity").asText()).isEqualTo("error");
+    assertThat(d.get("field").asText()).isEqualTo("stages[0].step");
     assertThat(d.get("line").asInt()).isPositive();
     assertThat(d.get("column").asInt()).isPositive();
     assertThat(d.get("hint").asText()).contains("steps");
