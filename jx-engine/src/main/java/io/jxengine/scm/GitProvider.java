@@ -1,0 +1,44 @@
+package io.jxengine.scm;
+
+import java.util.Optional;
+
+/**
+ * What the engine asks of a git provider's API. Implementations: GitHub (hub4j github-api), GitLab
+ * (gitlab4j-api) and an in-memory fake for tests. Thread-safe. Every failure of the API is a
+ * {@link GitProviderException} carrying the HTTP status; implementations apply timeouts so no
+ * call hangs forever.
+ */
+public interface GitProvider {
+  ProviderKind kind();
+
+  /** Sets the status of {@code sha} for {@code status.context()} (replacing the previous one). */
+  void setCommitStatus(RepoRef repo, String sha, CommitStatus status);
+
+  /**
+   * Creates the engine's comment on a pull request, or updates it if one carrying {@code marker}
+   * (written as a hidden {@code <!-- jxe:marker -->} line) already exists, so repeated calls keep
+   * one comment.
+   */
+  CommentInfo upsertComment(RepoRef repo, int number, String marker, String body);
+
+  /** Opens a pull request from branch {@code head} into {@code base}. */
+  PullRequestInfo openPullRequest(RepoRef repo, String head, String base, String title, String body);
+
+  /** The open pull request from {@code head} into {@code base}, if there is one. */
+  Optional<PullRequestInfo> findOpenPullRequest(RepoRef repo, String head, String base);
+
+  PullRequestInfo getPullRequest(RepoRef repo, int number);
+
+  /**
+   * Merges a pull request, only if its head is still {@code expectedHeadSha}.
+   *
+   * @return the pull request after the merge (merged, with its merge SHA)
+   */
+  PullRequestInfo merge(RepoRef repo, int number, String expectedHeadSha, String commitTitle);
+
+  /** True when {@code user} may push to the repository (GitHub: write permission or above). */
+  boolean hasWriteAccess(RepoRef repo, String user);
+
+  /** True when {@code user} is a member of the organisation (or group) {@code org}. */
+  boolean isOrgMember(String org, String user);
+}
