@@ -17,6 +17,7 @@ final class GitLabMapping {
    * A merge request as a pull request: GitLab's opened/locked are "open", closed/merged are
    * "closed". A fast-forward merge has no merge commit; then the merged head is the merge SHA.
    */
+  @SuppressWarnings("deprecation") // merge_status: the only answer from GitLab before 15.6
   static PullRequestInfo pullRequest(MergeRequest mr) {
     String state = mr.getState();
     boolean merged = "merged".equals(state);

@@ -280,6 +280,21 @@ class GitHubProviderIT {
     gh.verify(0, getRequestedFor(urlPathEqualTo("/orgs/acme/members/alice")));
   }
 
+  @Test
+  void enterpriseApiRootKeepsItsPathPrefix() {
+    GitHubProvider enterprise = new GitHubProvider(gh.baseUrl() + "/api/v3", TOKEN);
+    gh.stubFor(
+        get("/api/v3/repos/acme/app").willReturn(okJson(GitHubJson.repo(gh.baseUrl() + "/api/v3"))));
+    gh.stubFor(
+        get("/api/v3/repos/acme/app/pulls/5")
+            .willReturn(okJson(GitHubJson.pull(5, "open", false, null))));
+
+    assertThat(enterprise.getPullRequest(REPO, 5).number()).isEqualTo(5);
+    gh.verify(
+        getRequestedFor(urlPathEqualTo("/api/v3/repos/acme/app/pulls/5"))
+            .withHeader("Authorization", equalTo("token " + TOKEN)));
+  }
+
   private void stubPermission(String user, String permission) {
     gh.stubFor(
         get("/repos/acme/app/collaborators/" + user + "/permission")

@@ -48,7 +48,12 @@ class GitLabProviderIT {
   void errorStatusBecomesFailedWithTheErrorInTheDescription() {
     gl.stubFor(
         post(PROJECT + "/statuses/abc123")
-            .willReturn(okJson("{\"id\": 93, \"sha\": \"abc123\", \"status\": \"failed\", \"name\": \"jx-engine/pr\"}")));
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"id\": 93, \"sha\": \"abc123\", \"status\": \"failed\", \"name\": \"jx-engine/pr\"}")));
 
     provider.setCommitStatus(
         REPO,
@@ -262,6 +267,21 @@ class GitLabProviderIT {
     gl.verify(
         getRequestedFor(urlPathEqualTo("/api/v4/groups/acme/members/all/41"))
             .withHeader("PRIVATE-TOKEN", equalTo(TOKEN)));
+  }
+
+  @Test
+  void nestedGroupsAreEncodedIntoOnePathSegment() {
+    RepoRef nested = new RepoRef(ProviderKind.GITLAB, "acme/platform", "app");
+    gl.stubFor(
+        get("/api/v4/projects/acme%2Fplatform%2Fapp/merge_requests/5")
+            .willReturn(okJson(GitLabJson.mergeRequest(5, "opened", null))));
+    stubUser(41, "dev");
+    gl.stubFor(
+        get("/api/v4/groups/acme%2Fplatform/members/all/41")
+            .willReturn(okJson(GitLabJson.member(41, "dev", 30))));
+
+    assertThat(provider.getPullRequest(nested, 5).number()).isEqualTo(5);
+    assertThat(provider.isOrgMember("acme/platform", "dev")).isTrue();
   }
 
   private void stubUser(long id, String username) {
