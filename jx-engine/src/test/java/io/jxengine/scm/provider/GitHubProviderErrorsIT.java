@@ -110,6 +110,40 @@ class GitHubProviderErrorsIT {
   }
 
   @Test
+  void rateLimitFailsAtOnceWith403InsteadOfSleeping() {
+    gh.stubFor(
+        get("/repos/acme/app")
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("X-RateLimit-Limit", "5000")
+                    .withHeader("X-RateLimit-Remaining", "0")
+                    .withHeader("X-RateLimit-Reset", String.valueOf(Long.MAX_VALUE / 1000_000))
+                    .withBody("{\"message\": \"API rate limit exceeded\"}")));
+
+    GitProviderException e =
+        catchThrowableOfType(GitProviderException.class, () -> provider.getPullRequest(REPO, 5));
+
+    assertThat(e.status()).isEqualTo(403);
+  }
+
+  @Test
+  void secondaryRateLimitFailsAtOnceToo() {
+    gh.stubFor(
+        get("/repos/acme/app")
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Retry-After", "3600")
+                    .withBody("{\"message\": \"You have exceeded a secondary rate limit.\"}")));
+
+    GitProviderException e =
+        catchThrowableOfType(GitProviderException.class, () -> provider.getPullRequest(REPO, 5));
+
+    assertThat(e.status()).isEqualTo(403);
+  }
+
+  @Test
   void membershipCheckFailureIsNotReadAsNotAMember() {
     gh.stubFor(get("/orgs/acme").willReturn(okJson("{\"login\": \"acme\", \"id\": 1}")));
     gh.stubFor(
