@@ -25,9 +25,9 @@ import java.util.Set;
  * organisation members, pull-request heads, closing) and inject failures with an HTTP status.
  *
  * <p>It answers like GitHub: opening a second pull request for the same head and base is 422,
- * merging a moved head is 409, merging a closed or unmergeable pull request is 405, an unknown
- * pull request is 404. Comments may be written on any number without creating a pull request
- * first. Thread-safe: every method locks the instance.
+ * merging a moved head is 409, merging a closed or unmergeable pull request is 405, an unknown pull
+ * request is 404. Comments may be written on any number without creating a pull request first.
+ * Thread-safe: every method locks the instance.
  */
 public final class FakeGitProvider implements GitProvider {
   /** The calls a test can make fail. */
@@ -127,7 +127,8 @@ public final class FakeGitProvider implements GitProvider {
   }
 
   /** The status a provider would now show for {@code sha} and {@code context}. */
-  public synchronized Optional<CommitStatus> latestStatus(RepoRef repo, String sha, String context) {
+  public synchronized Optional<CommitStatus> latestStatus(
+      RepoRef repo, String sha, String context) {
     CommitStatus latest = null;
     for (RecordedStatus s : statuses) {
       if (s.repo().equals(repo) && s.sha().equals(sha) && s.status().context().equals(context)) {
@@ -186,7 +187,15 @@ public final class FakeGitProvider implements GitProvider {
     int number = pulls.getOrDefault(repo.fullName(), Map.of()).size() + 1;
     PullRequestInfo pr =
         new PullRequestInfo(
-            number, "open", false, title, head, "fake-" + head, base, pullUrl(repo, number), true,
+            number,
+            "open",
+            false,
+            title,
+            head,
+            "fake-" + head,
+            base,
+            pullUrl(repo, number),
+            true,
             null);
     put(repo, pr);
     return pr;
@@ -216,7 +225,8 @@ public final class FakeGitProvider implements GitProvider {
     if (!pr.headSha().equals(expectedHeadSha)) {
       throw failure(Operation.MERGE, repo.fullName(), 409, "head moved");
     }
-    PullRequestInfo merged = copy(pr, "closed", true, pr.headSha(), pr.mergeable(), "merge-" + number);
+    PullRequestInfo merged =
+        copy(pr, "closed", true, pr.headSha(), pr.mergeable(), "merge-" + number);
     put(repo, merged);
     return merged;
   }
@@ -255,11 +265,23 @@ public final class FakeGitProvider implements GitProvider {
   }
 
   private static PullRequestInfo copy(
-      PullRequestInfo pr, String state, boolean merged, String headSha, Boolean mergeable,
+      PullRequestInfo pr,
+      String state,
+      boolean merged,
+      String headSha,
+      Boolean mergeable,
       String mergeSha) {
     return new PullRequestInfo(
-        pr.number(), state, merged, pr.title(), pr.headRef(), headSha, pr.baseRef(), pr.htmlUrl(),
-        mergeable, mergeSha);
+        pr.number(),
+        state,
+        merged,
+        pr.title(),
+        pr.headRef(),
+        headSha,
+        pr.baseRef(),
+        pr.htmlUrl(),
+        mergeable,
+        mergeSha);
   }
 
   private void maybeFail(Operation operation, String target) {
@@ -276,7 +298,9 @@ public final class FakeGitProvider implements GitProvider {
   private static GitProviderException failure(
       Operation operation, String target, int status, String why) {
     return new GitProviderException(
-        status, "fake " + operation + " for " + target + " failed: HTTP " + status + " (" + why + ")", null);
+        status,
+        "fake " + operation + " for " + target + " failed: HTTP " + status + " (" + why + ")",
+        null);
   }
 
   private static String key(RepoRef repo, int number) {

@@ -10,6 +10,7 @@ import io.jxengine.scm.RepoRef;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URL;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.kohsuke.github.GHCommitState;
@@ -32,8 +33,8 @@ import org.kohsuke.github.GitHubRateLimitHandler;
  *
  * <p>Each call first reads the repository ({@code GET /repos/{owner}/{name}}), because hub4j's
  * typed API hangs everything off that object; a missing repository is therefore a 404 naming the
- * repository. Rate-limit and abuse-limit answers fail at once instead of sleeping inside hub4j,
- * so the engine decides when to try again. Thread-safe: hub4j's {@link GitHub} is.
+ * repository. Rate-limit and abuse-limit answers fail at once instead of sleeping inside hub4j, so
+ * the engine decides when to try again. Thread-safe: hub4j's {@link GitHub} is.
  */
 public final class GitHubProvider implements GitProvider {
   private static final int PAGE_SIZE = 100;
@@ -80,17 +81,15 @@ public final class GitHubProvider implements GitProvider {
 
   @Override
   public void setCommitStatus(RepoRef repo, String sha, CommitStatus status) {
+    GHCommitState state =
+        GHCommitState.valueOf(StatusMapping.gitHubState(status.state()).toUpperCase(Locale.ROOT));
+    String description = StatusMapping.gitHubDescription(status.description());
     call(
         "setCommitStatus",
         repo,
         () ->
             repository(repo)
-                .createCommitStatus(
-                    sha,
-                    GHCommitState.valueOf(StatusMapping.gitHubState(status.state()).toUpperCase()),
-                    status.targetUrl(),
-                    StatusMapping.gitHubDescription(status.description()),
-                    status.context()));
+                .createCommitStatus(sha, state, status.targetUrl(), description, status.context()));
   }
 
   @Override
@@ -149,11 +148,12 @@ public final class GitHubProvider implements GitProvider {
 
   /**
    * Merges with GitHub's merge endpoint, passing {@code sha} so GitHub refuses (409) when the head
-   * moved. hub4j's typed merge sends the title as {@code commit_message}: GitHub then keeps its
-   * own first line and puts {@code commitTitle} in the commit body.
+   * moved. hub4j's typed merge sends the title as {@code commit_message}: GitHub then keeps its own
+   * first line and puts {@code commitTitle} in the commit body.
    */
   @Override
-  public PullRequestInfo merge(RepoRef repo, int number, String expectedHeadSha, String commitTitle) {
+  public PullRequestInfo merge(
+      RepoRef repo, int number, String expectedHeadSha, String commitTitle) {
     return call(
         "merge",
         repo,
@@ -166,8 +166,8 @@ public final class GitHubProvider implements GitProvider {
   }
 
   /**
-   * GitHub's collaborator permission is admin, write, read or none; the maintain role reports
-   * write and triage reports read, so admin or write means "may push".
+   * GitHub's collaborator permission is admin, write, read or none; the maintain role reports write
+   * and triage reports read, so admin or write means "may push".
    */
   @Override
   public boolean hasWriteAccess(RepoRef repo, String user) {

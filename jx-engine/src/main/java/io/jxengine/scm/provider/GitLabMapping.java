@@ -67,7 +67,8 @@ final class GitLabMapping {
 
   /** The web address of a merge request note; the notes API itself returns none. */
   static String noteUrl(String serverUrl, String projectPath, int number, long noteId) {
-    String base = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
+    String base =
+        serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
     return base + "/" + projectPath + "/-/merge_requests/" + number + "#note_" + noteId;
   }
 

@@ -8,10 +8,9 @@ import io.jxengine.scm.ProviderKind;
 import io.jxengine.scm.PullRequestInfo;
 import io.jxengine.scm.RepoRef;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.gitlab4j.models.Constants.CommitBuildState;
-import org.gitlab4j.models.Constants.MergeRequestState;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.Pager;
@@ -21,14 +20,16 @@ import org.gitlab4j.api.models.MergeRequestFilter;
 import org.gitlab4j.api.models.MergeRequestParams;
 import org.gitlab4j.api.models.Note;
 import org.gitlab4j.api.models.User;
+import org.gitlab4j.models.Constants.CommitBuildState;
+import org.gitlab4j.models.Constants.MergeRequestState;
 
 /**
  * {@link GitProvider} for GitLab (gitlab.com or self-managed, API v4), on {@code gitlab4j-api}.
  *
  * <p>Projects are addressed by their URL-encoded path ({@code group/sub/name}), so no lookup of the
- * numeric id is needed. Pull requests are merge requests and their number is the IID; comments
- * are merge request notes. The token is sent as {@code PRIVATE-TOKEN} (personal, project or
- * group access token). Thread-safe: the underlying JAX-RS client is.
+ * numeric id is needed. Pull requests are merge requests and their number is the IID; comments are
+ * merge request notes. The token is sent as {@code PRIVATE-TOKEN} (personal, project or group
+ * access token). Thread-safe: the underlying JAX-RS client is.
  */
 public final class GitLabProvider implements GitProvider {
   private static final int PAGE_SIZE = 100;
@@ -66,7 +67,8 @@ public final class GitLabProvider implements GitProvider {
             .withDescription(StatusMapping.gitLabDescription(status.state(), status.description()))
             .withTargetUrl(status.targetUrl());
     CommitBuildState state =
-        CommitBuildState.valueOf(StatusMapping.gitLabState(status.state()).toUpperCase());
+        CommitBuildState.valueOf(
+            StatusMapping.gitLabState(status.state()).toUpperCase(Locale.ROOT));
     call(
         "setCommitStatus",
         repo,
@@ -88,8 +90,7 @@ public final class GitLabProvider implements GitProvider {
                   ? api.getNotesApi().createMergeRequestNote(project, iid, marked, null, null)
                   : api.getNotesApi().updateMergeRequestNote(project, iid, note.getId(), marked);
           long id = written.getId();
-          return new CommentInfo(
-              id, marked, GitLabMapping.noteUrl(serverUrl, project, number, id));
+          return new CommentInfo(id, marked, GitLabMapping.noteUrl(serverUrl, project, number, id));
         });
   }
 
@@ -136,7 +137,9 @@ public final class GitLabProvider implements GitProvider {
         repo,
         () -> {
           List<MergeRequest> open =
-              api.getMergeRequestApi().getMergeRequests(repo.fullName(), filter, PAGE_SIZE).current();
+              api.getMergeRequestApi()
+                  .getMergeRequests(repo.fullName(), filter, PAGE_SIZE)
+                  .current();
           return open.stream().findFirst().map(GitLabMapping::pullRequest);
         });
   }
@@ -153,7 +156,8 @@ public final class GitLabProvider implements GitProvider {
 
   /** Accepts the merge request with {@code sha}, so GitLab answers 409 when the head moved. */
   @Override
-  public PullRequestInfo merge(RepoRef repo, int number, String expectedHeadSha, String commitTitle) {
+  public PullRequestInfo merge(
+      RepoRef repo, int number, String expectedHeadSha, String commitTitle) {
     AcceptMergeRequestParams params =
         new AcceptMergeRequestParams().withSha(expectedHeadSha).withMergeCommitMessage(commitTitle);
     return call(
@@ -161,7 +165,8 @@ public final class GitLabProvider implements GitProvider {
         repo,
         () ->
             GitLabMapping.pullRequest(
-                api.getMergeRequestApi().acceptMergeRequest(repo.fullName(), (long) number, params)));
+                api.getMergeRequestApi()
+                    .acceptMergeRequest(repo.fullName(), (long) number, params)));
   }
 
   /** Developer or above on the project, counting access inherited from parent groups. */
@@ -177,7 +182,9 @@ public final class GitLabProvider implements GitProvider {
           }
           try {
             return GitLabMapping.canPush(
-                api.getProjectApi().getMember(repo.fullName(), found.getId(), true).getAccessLevel());
+                api.getProjectApi()
+                    .getMember(repo.fullName(), found.getId(), true)
+                    .getAccessLevel());
           } catch (GitLabApiException e) {
             if (e.getHttpStatus() == 404) {
               return false; // the user exists (above) but is not a member

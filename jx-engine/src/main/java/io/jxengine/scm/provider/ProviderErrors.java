@@ -8,9 +8,8 @@ import org.gitlab4j.api.GitLabApiException;
 import org.kohsuke.github.HttpException;
 
 /**
- * Turns what the client libraries throw into {@link GitProviderException}s that name the
- * operation and the repository, carry the HTTP status (0 when nothing answered), and never contain
- * the token.
+ * Turns what the client libraries throw into {@link GitProviderException}s that name the operation
+ * and the repository, carry the HTTP status (0 when nothing answered), and never contain the token.
  */
 final class ProviderErrors {
   /** Provider error bodies can be whole HTML pages; the first part says enough. */
@@ -18,7 +17,10 @@ final class ProviderErrors {
 
   private ProviderErrors() {}
 
-  /** hub4j reports 404 as a {@link FileNotFoundException} and other statuses as {@link HttpException}. */
+  /**
+   * hub4j reports 404 as a {@link FileNotFoundException} and other statuses as {@link
+   * HttpException}.
+   */
   static GitProviderException gitHub(String operation, String target, Exception e, String token) {
     int status;
     if (e instanceof FileNotFoundException) {

@@ -18,10 +18,10 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  * hub4j's own {@code HttpClientGitHubConnector} sets no request timeout, so a provider that accepts
  * the connection and never answers would block a pipeline forever.
  *
- * <p>Redirects are not followed here: hub4j follows them itself and drops the Authorization
- * header when the host changes. A timeout surfaces as {@link java.net.http.HttpTimeoutException},
- * which hub4j does not retry (it only retries socket errors), so a dead provider costs one
- * timeout, not three. Thread-safe: the JDK client is.
+ * <p>Redirects are not followed here: hub4j follows them itself and drops the Authorization header
+ * when the host changes. A timeout surfaces as {@link java.net.http.HttpTimeoutException}, which
+ * hub4j does not retry (it only retries socket errors), so a dead provider costs one timeout, not
+ * three. Thread-safe: the JDK client is.
  */
 final class TimeoutGitHubConnector implements GitHubConnector {
   private final HttpClient client;

@@ -26,7 +26,8 @@ class CommentMarkerTest {
 
   @Test
   void refusesMarkersThatCouldCloseTheHtmlComment() {
-    assertThatThrownBy(() -> CommentMarker.line("a -->")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CommentMarker.line("a -->"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> CommentMarker.line("")).isInstanceOf(IllegalArgumentException.class);
   }
 }

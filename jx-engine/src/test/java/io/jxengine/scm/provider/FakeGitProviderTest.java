@@ -24,8 +24,12 @@ class FakeGitProviderTest {
     fake.setCommitStatus(REPO, "abc", status(CommitStatus.State.FAILURE, "lint"));
 
     assertThat(fake.statuses()).hasSize(3);
-    assertThat(fake.latestStatus(REPO, "abc", "ci")).map(CommitStatus::state).contains(CommitStatus.State.SUCCESS);
-    assertThat(fake.latestStatus(REPO, "abc", "lint")).map(CommitStatus::state).contains(CommitStatus.State.FAILURE);
+    assertThat(fake.latestStatus(REPO, "abc", "ci"))
+        .map(CommitStatus::state)
+        .contains(CommitStatus.State.SUCCESS);
+    assertThat(fake.latestStatus(REPO, "abc", "lint"))
+        .map(CommitStatus::state)
+        .contains(CommitStatus.State.FAILURE);
     assertThat(fake.latestStatus(REPO, "other", "ci")).isEmpty();
   }
 
@@ -94,7 +98,9 @@ class FakeGitProviderTest {
   void injectedFailuresCarryTheirStatus() {
     fake.failNext(Operation.SET_COMMIT_STATUS, 502);
 
-    assertThat(status(() -> fake.setCommitStatus(REPO, "abc", status(CommitStatus.State.PENDING, "ci"))))
+    assertThat(
+            status(
+                () -> fake.setCommitStatus(REPO, "abc", status(CommitStatus.State.PENDING, "ci"))))
         .isEqualTo(502);
     fake.setCommitStatus(REPO, "abc", status(CommitStatus.State.PENDING, "ci"));
     assertThat(fake.statuses()).hasSize(1);

@@ -80,7 +80,9 @@ class GitHubProviderErrorsIT {
                 aResponse()
                     .withStatus(422)
                     .withBody(
-                        "{\"message\": \"Validation Failed\", \"errors\": [{\"resource\": \"PullRequest\", \"code\": \"custom\", \"message\": \"A pull request already exists for acme:feature.\"}]}")));
+                        "{\"message\": \"Validation Failed\", \"errors\": [{\"resource\":"
+                            + " \"PullRequest\", \"code\": \"custom\", \"message\": \"A pull"
+                            + " request already exists for acme:feature.\"}]}")));
 
     GitProviderException e =
         catchThrowableOfType(
@@ -94,13 +96,16 @@ class GitHubProviderErrorsIT {
   @Test
   void mergeWithAMovedHeadIs409() {
     stubRepo();
-    gh.stubFor(get("/repos/acme/app/pulls/5").willReturn(okJson(GitHubJson.pull(5, "open", false, null))));
+    gh.stubFor(
+        get("/repos/acme/app/pulls/5").willReturn(okJson(GitHubJson.pull(5, "open", false, null))));
     gh.stubFor(
         put("/repos/acme/app/pulls/5/merge")
             .willReturn(
                 aResponse()
                     .withStatus(409)
-                    .withBody("{\"message\": \"Head branch was modified. Review and try the merge again.\"}")));
+                    .withBody(
+                        "{\"message\": \"Head branch was modified. Review and try the merge"
+                            + " again.\"}")));
 
     GitProviderException e =
         catchThrowableOfType(
@@ -162,14 +167,15 @@ class GitHubProviderErrorsIT {
   void noAnswerWithinTheReadTimeoutIsStatusZero() {
     GitHubProvider impatient =
         new GitHubProvider(
-            gh.baseUrl(), TOKEN, new ProviderTimeouts(Duration.ofSeconds(5), Duration.ofMillis(200)));
+            gh.baseUrl(),
+            TOKEN,
+            new ProviderTimeouts(Duration.ofSeconds(5), Duration.ofMillis(200)));
     gh.stubFor(
         get("/repos/acme/app")
             .willReturn(okJson(GitHubJson.repo(gh.baseUrl())).withFixedDelay(2_000)));
 
     GitProviderException e =
-        catchThrowableOfType(
-            GitProviderException.class, () -> impatient.getPullRequest(REPO, 5));
+        catchThrowableOfType(GitProviderException.class, () -> impatient.getPullRequest(REPO, 5));
 
     assertThat(e.status()).isZero();
     assertThat(e.getMessage()).contains("getPullRequest", "acme/app").doesNotContain(TOKEN);
@@ -178,7 +184,10 @@ class GitHubProviderErrorsIT {
   @Test
   void nothingListeningIsStatusZero() {
     GitHubProvider nowhere =
-        new GitHubProvider("http://127.0.0.1:1", TOKEN, new ProviderTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        new GitHubProvider(
+            "http://127.0.0.1:1",
+            TOKEN,
+            new ProviderTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
 
     GitProviderException e =
         catchThrowableOfType(GitProviderException.class, () -> nowhere.getPullRequest(REPO, 5));

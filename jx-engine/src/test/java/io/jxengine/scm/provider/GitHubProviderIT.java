@@ -56,7 +56,8 @@ class GitHubProviderIT {
                 aResponse()
                     .withStatus(201)
                     .withHeader("Content-Type", "application/json")
-                    .withBody("{\"id\": 1, \"state\": \"failure\", \"context\": \"jx-engine/pr\"}")));
+                    .withBody(
+                        "{\"id\": 1, \"state\": \"failure\", \"context\": \"jx-engine/pr\"}")));
 
     String longDescription = "x".repeat(200);
     provider.setCommitStatus(
@@ -71,8 +72,7 @@ class GitHubProviderIT {
             .withRequestBody(matchingJsonPath("$.state", equalTo("failure")))
             .withRequestBody(matchingJsonPath("$.context", equalTo("jx-engine/pr")))
             .withRequestBody(matchingJsonPath("$.target_url", equalTo("https://ci/runs/1")))
-            .withRequestBody(
-                matchingJsonPath("$.description", equalTo("x".repeat(139) + "…"))));
+            .withRequestBody(matchingJsonPath("$.description", equalTo("x".repeat(139) + "…"))));
     // The token's login is never needed, so hub4j must not look it up.
     gh.verify(0, getRequestedFor(urlPathEqualTo("/user")));
   }
@@ -85,7 +85,8 @@ class GitHubProviderIT {
         get(urlPathEqualTo("/repos/acme/app/issues/7/comments"))
             .willReturn(
                 okJson("[" + GitHubJson.comment(100, "lgtm") + "]")
-                    .withHeader("Link", "<" + page2 + ">; rel=\"next\", <" + page2 + ">; rel=\"last\"")));
+                    .withHeader(
+                        "Link", "<" + page2 + ">; rel=\"next\", <" + page2 + ">; rel=\"last\"")));
     gh.stubFor(
         get(urlPathEqualTo("/repositories/1296269/issues/7/comments"))
             .willReturn(
@@ -149,8 +150,16 @@ class GitHubProviderIT {
     assertThat(pr)
         .isEqualTo(
             new PullRequestInfo(
-                5, "open", false, "Add feature", "feature", "aaa111", "main",
-                "https://github.com/acme/app/pull/5", true, null));
+                5,
+                "open",
+                false,
+                "Add feature",
+                "feature",
+                "aaa111",
+                "main",
+                "https://github.com/acme/app/pull/5",
+                true,
+                null));
     gh.verify(
         postRequestedFor(urlPathEqualTo("/repos/acme/app/pulls"))
             .withHeader("Authorization", equalTo("token " + TOKEN))
@@ -213,7 +222,9 @@ class GitHubProviderIT {
             .inScenario("merge")
             .willSetStateTo("merged")
             .willReturn(
-                okJson("{\"sha\": \"ccc333\", \"merged\": true, \"message\": \"Pull Request successfully merged\"}")));
+                okJson(
+                    "{\"sha\": \"ccc333\", \"merged\": true, \"message\": \"Pull Request"
+                        + " successfully merged\"}")));
     gh.stubFor(
         get("/repos/acme/app/pulls/5")
             .inScenario("merge")
@@ -284,7 +295,8 @@ class GitHubProviderIT {
   void enterpriseApiRootKeepsItsPathPrefix() {
     GitHubProvider enterprise = new GitHubProvider(gh.baseUrl() + "/api/v3", TOKEN);
     gh.stubFor(
-        get("/api/v3/repos/acme/app").willReturn(okJson(GitHubJson.repo(gh.baseUrl() + "/api/v3"))));
+        get("/api/v3/repos/acme/app")
+            .willReturn(okJson(GitHubJson.repo(gh.baseUrl() + "/api/v3"))));
     gh.stubFor(
         get("/api/v3/repos/acme/app/pulls/5")
             .willReturn(okJson(GitHubJson.pull(5, "open", false, null))));
@@ -309,7 +321,10 @@ class GitHubProviderIT {
         get("/orgs/acme/memberships/" + user)
             .willReturn(
                 okJson(
-                    "{\"state\": \"%s\", \"role\": \"member\", \"user\": {\"login\": \"%s\"}, \"organization\": {\"login\": \"acme\"}}"
+                    """
+                    {"state": "%s", "role": "member", "user": {"login": "%s"},
+                     "organization": {"login": "acme"}}
+                    """
                         .formatted(state, user))));
   }
 }

@@ -44,7 +44,8 @@ class GitLabProviderErrorsIT {
   void missingProjectIs404NamingOperationAndProject() {
     gl.stubFor(
         post(PROJECT + "/statuses/abc")
-            .willReturn(aResponse().withStatus(404).withBody("{\"message\": \"404 Project Not Found\"}")));
+            .willReturn(
+                aResponse().withStatus(404).withBody("{\"message\": \"404 Project Not Found\"}")));
 
     GitProviderException e =
         catchThrowableOfType(
@@ -61,7 +62,10 @@ class GitLabProviderErrorsIT {
   void serverErrorKeepsItsStatus() {
     gl.stubFor(
         get(PROJECT + "/merge_requests/5")
-            .willReturn(aResponse().withStatus(500).withBody("{\"message\": \"500 Internal Server Error\"}")));
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withBody("{\"message\": \"500 Internal Server Error\"}")));
 
     GitProviderException e =
         catchThrowableOfType(GitProviderException.class, () -> provider.getPullRequest(REPO, 5));
@@ -114,7 +118,8 @@ class GitLabProviderErrorsIT {
   void memberLookupFailureIsNotReadAsNoAccess() {
     gl.stubFor(
         get(urlPathEqualTo("/api/v4/users"))
-            .willReturn(aResponse().withStatus(401).withBody("{\"message\": \"401 Unauthorized\"}")));
+            .willReturn(
+                aResponse().withStatus(401).withBody("{\"message\": \"401 Unauthorized\"}")));
 
     GitProviderException e =
         catchThrowableOfType(
@@ -127,7 +132,9 @@ class GitLabProviderErrorsIT {
   void noAnswerWithinTheReadTimeoutIsStatusZero() {
     GitLabProvider impatient =
         new GitLabProvider(
-            gl.baseUrl(), TOKEN, new ProviderTimeouts(Duration.ofSeconds(5), Duration.ofMillis(200)));
+            gl.baseUrl(),
+            TOKEN,
+            new ProviderTimeouts(Duration.ofSeconds(5), Duration.ofMillis(200)));
     gl.stubFor(
         get(PROJECT + "/merge_requests/5")
             .willReturn(okJson(GitLabJson.mergeRequest(5, "opened", null)).withFixedDelay(2_000)));

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GitLabProviderIT {
   static final String TOKEN = "glpat-s3cr3tTOKEN";
   static final RepoRef REPO = new RepoRef(ProviderKind.GITLAB, "acme", "app");
+
   /** Projects are addressed by their URL-encoded path. */
   static final String PROJECT = "/api/v4/projects/acme%2Fapp";
 
@@ -53,12 +54,14 @@ class GitLabProviderIT {
                     .withStatus(201)
                     .withHeader("Content-Type", "application/json")
                     .withBody(
-                        "{\"id\": 93, \"sha\": \"abc123\", \"status\": \"failed\", \"name\": \"jx-engine/pr\"}")));
+                        "{\"id\": 93, \"sha\": \"abc123\", \"status\": \"failed\", \"name\":"
+                            + " \"jx-engine/pr\"}")));
 
     provider.setCommitStatus(
         REPO,
         "abc123",
-        new CommitStatus(CommitStatus.State.ERROR, "jx-engine/pr", "runner lost", "https://ci/runs/1"));
+        new CommitStatus(
+            CommitStatus.State.ERROR, "jx-engine/pr", "runner lost", "https://ci/runs/1"));
 
     gl.verify(
         postRequestedFor(urlPathEqualTo(PROJECT + "/statuses/abc123"))
@@ -74,7 +77,9 @@ class GitLabProviderIT {
     gl.stubFor(post(PROJECT + "/statuses/abc123").willReturn(okJson("{\"id\": 94}")));
 
     provider.setCommitStatus(
-        REPO, "abc123", new CommitStatus(CommitStatus.State.PENDING, "jx-engine/pr", "Queued", null));
+        REPO,
+        "abc123",
+        new CommitStatus(CommitStatus.State.PENDING, "jx-engine/pr", "Queued", null));
 
     gl.verify(
         postRequestedFor(urlPathEqualTo(PROJECT + "/statuses/abc123"))
@@ -88,8 +93,12 @@ class GitLabProviderIT {
         get(urlPathEqualTo(PROJECT + "/merge_requests/5/notes"))
             .withQueryParam("page", equalTo("1"))
             .willReturn(
-                okJson("[" + GitLabJson.note(300, "added 1 commit <!-- jxe:summary -->", true) + ","
-                        + GitLabJson.note(301, "looks good", false) + "]")
+                okJson(
+                        "["
+                            + GitLabJson.note(300, "added 1 commit <!-- jxe:summary -->", true)
+                            + ","
+                            + GitLabJson.note(301, "looks good", false)
+                            + "]")
                     .withHeader("X-Page", "1")
                     .withHeader("X-Per-Page", "2")
                     .withHeader("X-Total", "3")
@@ -161,8 +170,16 @@ class GitLabProviderIT {
     assertThat(pr)
         .isEqualTo(
             new PullRequestInfo(
-                5, "open", false, "Add feature", "feature", "aaa111", "main",
-                "https://gitlab.example.com/acme/app/-/merge_requests/5", true, null));
+                5,
+                "open",
+                false,
+                "Add feature",
+                "feature",
+                "aaa111",
+                "main",
+                "https://gitlab.example.com/acme/app/-/merge_requests/5",
+                true,
+                null));
     gl.verify(
         postRequestedFor(urlPathEqualTo(PROJECT + "/merge_requests"))
             .withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
@@ -199,7 +216,8 @@ class GitLabProviderIT {
   @Test
   void getsAMergeRequest() {
     gl.stubFor(
-        get(PROJECT + "/merge_requests/5").willReturn(okJson(GitLabJson.mergeRequest(5, "merged", "ccc333"))));
+        get(PROJECT + "/merge_requests/5")
+            .willReturn(okJson(GitLabJson.mergeRequest(5, "merged", "ccc333"))));
 
     PullRequestInfo pr = provider.getPullRequest(REPO, 5);
 
@@ -233,13 +251,17 @@ class GitLabProviderIT {
     stubUser(41, "dev");
     stubUser(42, "reporter");
     stubUser(43, "outsider");
-    gl.stubFor(get(PROJECT + "/members/all/41").willReturn(okJson(GitLabJson.member(41, "dev", 30))));
+    gl.stubFor(
+        get(PROJECT + "/members/all/41").willReturn(okJson(GitLabJson.member(41, "dev", 30))));
     gl.stubFor(
         get(PROJECT + "/members/all/42").willReturn(okJson(GitLabJson.member(42, "reporter", 20))));
     gl.stubFor(
         get(PROJECT + "/members/all/43")
             .willReturn(aResponse().withStatus(404).withBody("{\"message\": \"404 Not found\"}")));
-    gl.stubFor(get(urlPathEqualTo("/api/v4/users")).withQueryParam("username", equalTo("ghost")).willReturn(okJson("[]")));
+    gl.stubFor(
+        get(urlPathEqualTo("/api/v4/users"))
+            .withQueryParam("username", equalTo("ghost"))
+            .willReturn(okJson("[]")));
 
     assertThat(provider.hasWriteAccess(REPO, "dev")).isTrue();
     assertThat(provider.hasWriteAccess(REPO, "reporter")).isFalse();
@@ -257,7 +279,8 @@ class GitLabProviderIT {
     stubUser(41, "dev");
     stubUser(43, "outsider");
     gl.stubFor(
-        get("/api/v4/groups/acme/members/all/41").willReturn(okJson(GitLabJson.member(41, "dev", 10))));
+        get("/api/v4/groups/acme/members/all/41")
+            .willReturn(okJson(GitLabJson.member(41, "dev", 10))));
     gl.stubFor(
         get("/api/v4/groups/acme/members/all/43")
             .willReturn(aResponse().withStatus(404).withBody("{\"message\": \"404 Not found\"}")));

@@ -25,7 +25,8 @@ class ProviderErrorsTest {
   @Test
   void gitLabStatusComesFromTheException() {
     GitProviderException e =
-        ProviderErrors.gitLab("merge", "project a/b", new GitLabApiException("conflict", 409), TOKEN);
+        ProviderErrors.gitLab(
+            "merge", "project a/b", new GitLabApiException("conflict", 409), TOKEN);
 
     assertThat(e.status()).isEqualTo(409);
     assertThat(e.getMessage()).contains("merge", "a/b");
