@@ -126,12 +126,13 @@ public final class GitHubProvider implements GitProvider {
         "findOpenPullRequest",
         repo,
         () -> {
-          // GitHub filters head by "owner:branch"; the engine's branches live in the repository.
+          // GitHub filters head by "owner:branch"; hub4j adds this repository's owner unless
+          // head already names one (a fork's "user:branch").
           for (GHPullRequest pr :
               repository(repo)
                   .queryPullRequests()
                   .state(GHIssueState.OPEN)
-                  .head(repo.owner() + ":" + head)
+                  .head(head)
                   .base(base)
                   .list()
                   .withPageSize(PAGE_SIZE)) {
