@@ -128,6 +128,14 @@ final class StepRunner {
             : StopCause.STAGE_TIMEOUT);
         p.waitFor();
       }
+      if (sp.cause() == null && ProcessGroups.available() && ProcessGroups.canInspect()) {
+        // Background processes the step started but did not wait for end with the step (as
+        // in Tekton, where a step's container ends with its processes).
+        List<Long> left = ProcessGroups.newerMembers(p.pid());
+        if (!left.isEmpty()) {
+          sp.endLeftovers(left);
+        }
+      }
       drain(pump, sp);
       return outcome(step, sp.cause(), p.exitValue(), stageTimeout);
     } catch (InterruptedException e) {
@@ -144,11 +152,13 @@ final class StepRunner {
       try {
         pump.get(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException stillOpen) {
-        // Something the step started in the background still holds its output: end it (as
-        // Jenkins' process tree killer does), then read what is left.
+        // Something still holds the step's output open: end the group, then read what is left.
         sp.terminate(StopCause.LINGERING);
-        pump.get();
+        pump.get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
       }
+    } catch (TimeoutException escaped) {
+      // A process that left the step's session holds the output: stop waiting for it. Its
+      // remaining lines, if any, still reach the listener from the output thread.
     } catch (ExecutionException e) {
       // the pump swallows I/O errors; a listener failure is not the step's failure
     }
