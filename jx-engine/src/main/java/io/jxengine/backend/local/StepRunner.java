@@ -100,6 +100,9 @@ final class StepRunner {
     if (control.stopCause() != null) {
       return stoppedOutcome(step, control.stopCause(), null, stageTimeout);
     }
+    if (stageDeadline != Long.MAX_VALUE && System.nanoTime() - stageDeadline >= 0) {
+      return stoppedOutcome(step, StopCause.STAGE_TIMEOUT, null, stageTimeout);
+    }
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir).redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().clear();
