@@ -25,9 +25,11 @@ final class ProcessGroups {
     return SETSID != null;
   }
 
+  private static final boolean PROC_AVAILABLE = Files.isDirectory(PROC.resolve("self"));
+
   /** True when /proc can tell which processes are in a group (Linux). */
   static boolean canInspect() {
-    return Files.isDirectory(PROC.resolve("self"));
+    return PROC_AVAILABLE;
   }
 
   /**

@@ -145,6 +145,9 @@ final class StepRunner {
       Thread.currentThread().interrupt();
       sp.terminate(StopCause.CANCELLED);
       return new StepOutcome(step.name(), Status.Aborted, null, "aborted: interrupted");
+    } catch (RuntimeException e) {
+      sp.terminate(StopCause.CANCELLED); // never leave a process behind that nobody waits for
+      throw e;
     } finally {
       control.unregister(sp);
     }
