@@ -1,6 +1,5 @@
 package io.jxengine.logs;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,19 +69,27 @@ public final class FileLogStore implements LogStore {
     } catch (NoSuchFileException e) {
       return lines;
     }
-    try (InputStream in = new BufferedInputStream(raw, 64 * 1024)) {
+    try (InputStream in = raw) {
       ByteArrayOutputStream current = new ByteArrayOutputStream();
+      byte[] buf = new byte[64 * 1024];
       int index = 0;
-      int b;
-      while ((b = in.read()) >= 0) {
-        if (b == '\n') {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (buf[i] != '\n') {
+            continue;
+          }
           if (index >= fromLine) {
+            current.write(buf, start, i - start);
             lines.add(parse(current.toString(StandardCharsets.UTF_8)));
           }
-          index++;
           current.reset();
-        } else if (index >= fromLine) {
-          current.write(b);
+          index++;
+          start = i + 1;
+        }
+        if (index >= fromLine) {
+          current.write(buf, start, n - start);
         }
       }
       // bytes after the last '\n' are a line still being written: not returned yet

@@ -120,7 +120,10 @@ public final class GitInfo {
     }
     TreeSet<String> paths = new TreeSet<>();
     ObjectId headTree = repo.resolve(Constants.HEAD + "^{tree}");
-    try (ObjectReader reader = repo.newObjectReader()) {
+    try (ObjectReader reader = headTree == null ? null : repo.newObjectReader()) {
+      if (reader == null) {
+        return List.copyOf(uncommitted(git, paths)); // nothing committed yet
+      }
       CanonicalTreeParser oldTree = new CanonicalTreeParser();
       oldTree.reset(reader, repo.resolve(since + "^{tree}"));
       CanonicalTreeParser newTree = new CanonicalTreeParser();
@@ -134,6 +137,11 @@ public final class GitInfo {
         }
       }
     }
+    return List.copyOf(uncommitted(git, paths));
+  }
+
+  private static TreeSet<String> uncommitted(Git git, TreeSet<String> paths)
+      throws GitAPIException {
     Status status = git.status().call();
     paths.addAll(status.getAdded());
     paths.addAll(status.getChanged());
@@ -142,6 +150,6 @@ public final class GitInfo {
     paths.addAll(status.getMissing());
     paths.addAll(status.getUntracked());
     paths.addAll(status.getConflicting());
-    return List.copyOf(paths);
+    return paths;
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -27,9 +28,18 @@ import java.util.stream.Stream;
  * are never spliced into it) and run with the workspace (or the step's {@code dir}, which must
  * stay inside it) as working directory, as the leader of its own session via {@code setsid}, so a
  * timeout or cancel ends the whole process tree: SIGTERM to the group, SIGKILL after the grace
- * period (default 2 s). When a step's shell exits while processes it started in the background
- * still hold its output open, those are ended the same way. stdout and stderr are merged and
- * passed to the listener line by line.
+ * period (default 2 s). Processes a step started in the background and left running when its
+ * shell exited are ended too (SIGTERM, then SIGKILL), as a step container's are in Tekton; this
+ * cleanup is best effort (it looks at pids above the step's, so it can miss processes after a pid
+ * wrap-around), while timeouts and cancel signal the whole group. stdout and stderr are merged
+ * and passed to the listener line by line (lines longer than 64 KiB are split). The
+ * {@code startMillis} given to {@link RunListener#process} is the wall clock just before the
+ * launch, within milliseconds of the operating system's start time.
+ *
+ * <p><b>Cost.</b> Each step costs one process launch through {@code setsid}; nothing polls or
+ * sleeps on the way. Where exec is slow, running the JVM with
+ * {@code -Djdk.lang.Process.launchMechanism=VFORK} saves one exec per step
+ * ({@code LocalBackendBench} in the tests measures it).
  *
  * <p><b>Environment.</b> A clean base — only {@code PATH}, {@code HOME}, {@code USER},
  * {@code LANG} and {@code TMPDIR} of the engine's own environment — then the plan step's
@@ -42,7 +52,14 @@ import java.util.stream.Stream;
  * otherwise, TimedOut when the plan's timeout passed and Aborted on cancel. After a cancel or the
  * pipeline timeout running steps are ended and nothing more runs — not even finally or post.
  *
- * <p>Thread-safe; several runs may share one instance. Worker threads are daemons.
+ * <p>Thread-safe; several runs may share one instance. Worker threads are daemons. When the
+ * scripts directory cannot be created, {@code run} returns {@link Status#Error} at once.
+ *
+ * <p>The listener sees, per stage: Running, then a terminal status with a message (NotExecuted
+ * stages only the terminal one); per step: Running for each attempt (from the second on with the
+ * reason for the retry), then one terminal status with exit code and message. In a stage that
+ * ran, steps that never start are reported NotExecuted with attempt 1 (post steps whose condition
+ * did not hold are not reported); the steps of a stage that did not run are not reported.
  */
 public final class LocalBackend implements Backend {
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
@@ -50,9 +67,10 @@ public final class LocalBackend implements Backend {
 
   private final Path scriptsDir;
   private final Duration grace;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jxe-local-timer"));
-  private final ExecutorService outputPool =
+  /** Timeouts and kill escalation of every run; shared so backends can be made per run. */
+  private static final ScheduledExecutorService SCHEDULER = timer();
+  /** Reads steps' output; idle threads end after a minute. */
+  private static final ExecutorService OUTPUT =
       Executors.newCachedThreadPool(r -> daemon(r, "jxe-step-output"));
 
   public LocalBackend(Path scriptsDir) {
@@ -75,14 +93,14 @@ public final class LocalBackend implements Backend {
     } catch (IOException e) {
       return Status.Error;
     }
-    RunControl control = new RunControl(scheduler);
+    RunControl control = new RunControl(SCHEDULER);
     cancel.onCancel(() -> control.stop(RunControl.Stop.CANCELLED, "aborted: " + cancel.reason()));
-    ScheduledFuture<?> timer = plan.timeout() == null ? null : scheduler.schedule(
+    ScheduledFuture<?> timer = plan.timeout() == null ? null : SCHEDULER.schedule(
         () -> control.stop(RunControl.Stop.TIMED_OUT,
             "pipeline timed out after " + Durations.format(plan.timeout())),
         plan.timeout().toNanos(), TimeUnit.NANOSECONDS);
     StepRunner steps = new StepRunner(
-        workspace, runDir, baseEnv(), control, listener, outputPool, grace);
+        workspace, runDir, baseEnv(), control, listener, OUTPUT, grace);
     StageRunner stages = new StageRunner(steps, control, listener, secrets);
     try {
       boolean ok = runMain(plan, stages, listener);
@@ -134,6 +152,13 @@ public final class LocalBackend implements Backend {
     } catch (IOException | RuntimeException e) {
       // leftover scripts are harmless; the next run uses its own directory
     }
+  }
+
+  private static ScheduledExecutorService timer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, r -> daemon(r, "jxe-local-timer"));
+    timer.setRemoveOnCancelPolicy(true); // finished runs' pipeline timers do not pile up
+    return timer;
   }
 
   private static Thread daemon(Runnable r, String name) {

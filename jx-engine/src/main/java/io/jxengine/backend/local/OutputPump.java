@@ -50,6 +50,15 @@ final class OutputPump implements Runnable {
     }
   }
 
+  /** Hands on one line; a failing consumer must not stop the draining, or the step would block. */
+  private void deliver(String text) {
+    try {
+      lines.accept(text);
+    } catch (RuntimeException e) {
+      // the listener's problem: the step keeps running and its output keeps flowing
+    }
+  }
+
   private void emitSplit() {
     // Cut before an incomplete UTF-8 sequence at the end so a character is not torn in two.
     int cut = len;
@@ -67,14 +76,14 @@ final class OutputPump implements Runnable {
       }
     }
     int rest = len - cut;
-    lines.accept(new String(line, 0, cut, StandardCharsets.UTF_8));
+    deliver(new String(line, 0, cut, StandardCharsets.UTF_8));
     System.arraycopy(line, cut, line, 0, rest);
     len = rest;
   }
 
   private void emit(int n) {
     int end = n > 0 && line[n - 1] == '\r' ? n - 1 : n;
-    lines.accept(new String(line, 0, end, StandardCharsets.UTF_8));
+    deliver(new String(line, 0, end, StandardCharsets.UTF_8));
     len = 0;
   }
 }

@@ -25,9 +25,11 @@ final class ProcessGroups {
     return SETSID != null;
   }
 
+  private static final boolean PROC_AVAILABLE = Files.isDirectory(PROC.resolve("self"));
+
   /** True when /proc can tell which processes are in a group (Linux). */
   static boolean canInspect() {
-    return Files.isDirectory(PROC.resolve("self"));
+    return PROC_AVAILABLE;
   }
 
   /**
@@ -51,9 +53,32 @@ final class ProcessGroups {
 
   /** Live (non-zombie) processes in group {@code pgid}; empty when none or /proc is missing. */
   static List<Long> members(long pgid) {
+    return scan(pgid, 0);
+  }
+
+  /**
+   * Like {@link #members} but only looks at pids above the group leader's, which is where the
+   * processes a step started are (pids grow until they wrap around). Reading one {@code stat}
+   * file per process costs milliseconds on a busy host; this reads only the few new ones, so it
+   * is cheap enough to run after every step.
+   */
+  static List<Long> newerMembers(long pgid) {
+    return scan(pgid, pgid + 1);
+  }
+
+  private static List<Long> scan(long pgid, long minPid) {
     List<Long> out = new ArrayList<>();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
       for (Path dir : dirs) {
+        long pid;
+        try {
+          pid = Long.parseLong(dir.getFileName().toString());
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        if (pid < minPid) {
+          continue;
+        }
         String stat;
         try {
           stat = Files.readString(dir.resolve("stat"));
@@ -68,7 +93,7 @@ final class ProcessGroups {
         String[] f = stat.substring(close + 2).split(" ", 4);
         if (f.length >= 3 && !f[0].equals("Z") && !f[0].equals("X")
             && f[2].equals(Long.toString(pgid))) {
-          out.add(Long.parseLong(dir.getFileName().toString()));
+          out.add(pid);
         }
       }
     } catch (IOException e) {

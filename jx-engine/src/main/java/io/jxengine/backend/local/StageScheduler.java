@@ -70,7 +70,14 @@ final class StageScheduler {
               done.put(stage.name(), Status.NotExecuted);
             } else {
               running++;
-              workers.execute(() -> finished.add(new Done(stage.name(), runSafely(stage))));
+              workers.execute(() -> {
+                Status status = Status.Error;
+                try {
+                  status = runSafely(stage);
+                } finally {
+                  finished.add(new Done(stage.name(), status)); // never leave the loop waiting
+                }
+              });
             }
           }
         }

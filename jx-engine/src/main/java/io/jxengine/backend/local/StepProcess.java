@@ -1,6 +1,7 @@
 package io.jxengine.backend.local;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,9 @@ final class StepProcess {
     // Snapshot first: once the leader dies its children are re-parented and no longer found.
     List<ProcessHandle> tree = process.descendants().toList();
     long pgid = process.pid();
-    if (ownGroup) {
+    if (ownGroup && groupMayLive(pgid)) {
       ProcessGroups.signal(pgid, "TERM");
-    } else {
+    } else if (!ownGroup) {
       tree.forEach(ProcessHandle::destroy);
       process.destroy();
     }
@@ -54,15 +55,46 @@ final class StepProcess {
     return true;
   }
 
+  /**
+   * Ends processes the step left running after its shell exited normally (SIGTERM now, SIGKILL
+   * after the grace). Signals them one by one: their pids are known, so no {@code kill} process
+   * is needed. Does nothing when the step is already being ended for another cause.
+   */
+  void endLeftovers(List<Long> pids) {
+    synchronized (this) {
+      if (cause != null) {
+        return;
+      }
+      cause = StopCause.LINGERING;
+    }
+    List<ProcessHandle> left = new ArrayList<>();
+    for (long pid : pids) {
+      ProcessHandle.of(pid).ifPresent(left::add);
+    }
+    left.forEach(ProcessHandle::destroy);
+    scheduler.schedule(
+        () -> left.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly),
+        grace.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   private void escalate(long pgid, List<ProcessHandle> tree) {
-    // Only signal the group while it has members: an empty group's id may belong to someone else.
-    if (ownGroup && (!ProcessGroups.canInspect() ? process.isAlive()
-        : !ProcessGroups.members(pgid).isEmpty())) {
+    if (ownGroup && groupMayLive(pgid)) {
       ProcessGroups.signal(pgid, "KILL");
     }
     if (process.isAlive()) {
       process.destroyForcibly();
     }
     tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /**
+   * Signal a group only while it may have members: once the leader is reaped and the group is
+   * empty, its id is free and could name someone else's group.
+   */
+  private boolean groupMayLive(long pgid) {
+    if (process.isAlive()) {
+      return true;
+    }
+    return ProcessGroups.canInspect() && !ProcessGroups.members(pgid).isEmpty();
   }
 }

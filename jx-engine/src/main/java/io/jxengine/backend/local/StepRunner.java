@@ -100,6 +100,9 @@ final class StepRunner {
     if (control.stopCause() != null) {
       return stoppedOutcome(step, control.stopCause(), null, stageTimeout);
     }
+    if (stageDeadline != Long.MAX_VALUE && System.nanoTime() - stageDeadline >= 0) {
+      return stoppedOutcome(step, StopCause.STAGE_TIMEOUT, null, stageTimeout);
+    }
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir).redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().clear();
@@ -128,12 +131,23 @@ final class StepRunner {
             : StopCause.STAGE_TIMEOUT);
         p.waitFor();
       }
+      if (sp.cause() == null && ProcessGroups.available() && ProcessGroups.canInspect()) {
+        // Background processes the step started but did not wait for end with the step (as
+        // in Tekton, where a step's container ends with its processes).
+        List<Long> left = ProcessGroups.newerMembers(p.pid());
+        if (!left.isEmpty()) {
+          sp.endLeftovers(left);
+        }
+      }
       drain(pump, sp);
       return outcome(step, sp.cause(), p.exitValue(), stageTimeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       sp.terminate(StopCause.CANCELLED);
       return new StepOutcome(step.name(), Status.Aborted, null, "aborted: interrupted");
+    } catch (RuntimeException e) {
+      sp.terminate(StopCause.CANCELLED); // never leave a process behind that nobody waits for
+      throw e;
     } finally {
       control.unregister(sp);
     }
@@ -144,11 +158,13 @@ final class StepRunner {
       try {
         pump.get(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException stillOpen) {
-        // Something the step started in the background still holds its output: end it (as
-        // Jenkins' process tree killer does), then read what is left.
+        // Something still holds the step's output open: end the group, then read what is left.
         sp.terminate(StopCause.LINGERING);
-        pump.get();
+        pump.get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
       }
+    } catch (TimeoutException escaped) {
+      // A process that left the step's session holds the output: stop waiting for it. Its
+      // remaining lines, if any, still reach the listener from the output thread.
     } catch (ExecutionException e) {
       // the pump swallows I/O errors; a listener failure is not the step's failure
     }

@@ -113,6 +113,37 @@ class LocalBackendIT {
   }
 
   @Test
+  void aSucceededPipelineRunsFinallyThenPostAlwaysAndSuccess() throws IOException {
+    PlanStage post = stage("post").always(step("always", "echo always"))
+        .success(step("ok", "echo ok")).failure(step("bad", "echo bad")).build();
+    Plan p = new Plan("p", List.of(stage("a").steps(step("s", "true")).build()),
+        List.of(stage("f1").steps(step("s", "echo f1 >> order")).build(),
+            stage("f2").steps(step("s", "echo f2 >> order")).build()), post, null, 4);
+
+    assertThat(run(p)).isEqualTo(Status.Succeeded);
+    assertThat(Files.readAllLines(workspace().resolve("order"))).containsExactly("f1", "f2");
+    assertThat(listener.log("post", "always")).containsExactly("always");
+    assertThat(listener.log("post", "ok")).containsExactly("ok");
+    assertThat(listener.step("post", "bad")).isNull();
+    assertThat(listener.stage("post").status()).isEqualTo(Status.Succeeded);
+  }
+
+  @Test
+  void aDiamondWaitsForBothBranches() throws IOException {
+    String s = "date +%s%N > ME.start; sleep 0.1; date +%s%N > ME.end";
+    Status result = run(plan(
+        stage("a").needs().steps(step("s", s.replace("ME", "a"))).build(),
+        stage("b").needs("a").steps(step("s", s.replace("ME", "b"))).build(),
+        stage("c").needs("a").steps(step("s", s.replace("ME", "c"))).build(),
+        stage("d").needs("b", "c").steps(step("s", s.replace("ME", "d"))).build()));
+
+    assertThat(result).isEqualTo(Status.Succeeded);
+    assertThat(stamp("b.start")).isGreaterThanOrEqualTo(stamp("a.end"));
+    assertThat(stamp("c.start")).isGreaterThanOrEqualTo(stamp("a.end"));
+    assertThat(stamp("d.start")).isGreaterThanOrEqualTo(Math.max(stamp("b.end"), stamp("c.end")));
+  }
+
+  @Test
   void retriesRunAgainUntilTheStepSucceeds() throws IOException {
     String script = "n=$(cat count 2>/dev/null || echo 0); n=$((n+1)); echo $n > count\n"
         + "echo attempt $n\n[ $n -ge 3 ]";
@@ -142,7 +173,9 @@ class LocalBackendIT {
   @Test
   void independentStagesReallyRunInParallel() throws IOException {
     // Each stage waits (bounded) until the other has started: only parallel stages both succeed.
-    String wait = "date +%s%N > ME.start\n"
+    // The stamp is written to a temporary file first: `> ME.start` alone would create the file
+    // (and release the other stage) before the time is in it.
+    String wait = "date +%s%N > ME.tmp && mv ME.tmp ME.start\n"
         + "i=0; while [ ! -f OTHER.start ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
         + "[ -f OTHER.start ]\ndate +%s%N > ME.end\n";
     Status result = run(plan(

@@ -116,14 +116,31 @@ class LocalBackendKillIT {
   }
 
   @Test
+  void aTreeThatIgnoresSigtermIsKilledAfterTheGrace() throws IOException {
+    // SIG_IGN is inherited: the shell and its background child both ignore SIGTERM.
+    Status result = run(plan(stage("a").steps(
+        timed("stubborn", "trap '' TERM\n" + TREE, Duration.ofSeconds(1))).build()),
+        new CancelSignal());
+
+    assertThat(result).isEqualTo(Status.Failed);
+    var ended = listener.step("a", "stubborn");
+    assertThat(ended.status()).isEqualTo(Status.TimedOut);
+    assertThat(ended.exitCode()).isEqualTo(128 + 9);
+    assertTreeGone();
+  }
+
+  @Test
   void backgroundProcessesLeftByASucceededStepAreEnded() throws IOException {
     Status result = run(plan(stage("a").steps(
-        step("daemon", "sleep 300 &\necho $! > child.pid\necho done")).build()),
+        step("daemon", "sleep 300 &\necho $! > child.pid\n"
+            + "sleep 301 >/dev/null 2>&1 &\necho $! > quiet.pid\necho done")).build()),
         new CancelSignal());
 
     assertThat(result).isEqualTo(Status.Succeeded);
     assertThat(listener.log("a", "daemon")).containsExactly("done");
     assertTreeGone();
+    long quiet = Long.parseLong(Files.readString(workspace().resolve("quiet.pid")).trim());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !alive(quiet));
   }
 
   /** Neither the step's shell, nor its background child, nor anything else in its group lives. */
