@@ -97,7 +97,12 @@ final class RunCommand implements Callable<Integer> {
         DiagnosticPrinter.summary(diags, err);
         return ExitCodes.FAILED;
       }
-      RunContext ctx = GitInfo.detect(repo.repoDir(), event, version, changedSince);
+      RunContext ctx;
+      try {
+        ctx = GitInfo.detect(repo.repoDir(), event, version, changedSince);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
       RunRequest request =
           new RunRequest(chosen.result().effective(), ctx, repo.repoDir(), concurrency, keepWorkspace);
       return execute(engine, request, out, err);
