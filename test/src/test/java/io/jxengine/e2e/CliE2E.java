@@ -61,6 +61,22 @@ class CliE2E {
   }
 
   @Test
+  void watchPrintsActivitiesAsTheyChange() throws Exception {
+    Jxe jxe = new Jxe(home);
+    Process watch = jxe.start("get", "activities", "-w");
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> jxe.output(watch).contains("STARTED AGO"));
+      assertThat(jxe.run("run", "pipelines/examples/hello").exitCode()).isZero();
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> jxe.output(watch).matches("(?s).*#1 .*Succeeded.*"));
+      assertThat(watch.isAlive()).isTrue();
+    } finally {
+      watch.destroy();
+      watch.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void followStreamsLinesWhileTheBuildRuns() throws Exception {
     Path repo = home.resolve("repo");
     int seconds = Repos.writeLongRunning(repo);
