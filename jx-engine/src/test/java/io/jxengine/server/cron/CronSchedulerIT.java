@@ -7,7 +7,7 @@ import io.jxengine.scm.ProviderKind;
 import io.jxengine.server.GitFixture;
 import io.jxengine.server.poll.EventSink;
 import io.jxengine.server.repos.RepoDb;
-import io.jxengine.server.repos.RepoMirror;
+import io.jxengine.server.repos.RepoMirrors;
 import io.jxengine.server.repos.Repository;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,7 +91,7 @@ class CronSchedulerIT {
   private RepoDb db;
   private SqliteRepositoryStore store;
   private Repository repo;
-  private final Map<Long, RepoMirror> mirrors = new ConcurrentHashMap<>();
+  private RepoMirrors mirrors;
   private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
   private final EventSink sink =
       (r, id, event) -> delivered.add(new Delivered(id, (GitEvent.Push) event));
@@ -109,6 +108,7 @@ class CronSchedulerIT {
     mainHead = git.commit(work, Map.of("README", "x"), "more");
     git.ok(work, "push", "-q", "origin", "main", "release");
     db = RepoDb.open(tmp.resolve("home/jxe.db"));
+    mirrors = new RepoMirrors(tmp.resolve("home"));
     store = new SqliteRepositoryStore(db);
     repo =
         store.save(
@@ -119,14 +119,14 @@ class CronSchedulerIT {
 
   @AfterEach
   void tearDown() {
-    mirrors.values().forEach(RepoMirror::close);
+    mirrors.close();
     db.close();
   }
 
   private CronScheduler scheduler(Clock clock) {
     return new CronScheduler(
         store,
-        r -> mirrors.computeIfAbsent(r.id(), id -> RepoMirror.of(tmp.resolve("home"), r)),
+        mirrors::get,
         sink,
         clock,
         Duration.ZERO);
