@@ -153,4 +153,46 @@ class PollerIT {
       assertThat(seen.load(ok.id())).isPresent();
     }
   }
+
+  @Test
+  void startedPollerDeliversFromItsOwnThreadUntilClosed() throws IOException {
+    try (RepoDb db = RepoDb.open(dbFile)) {
+      SqliteRepositoryStore store = new SqliteRepositoryStore(db);
+      Repository repo =
+          store.save(
+              new Repository(
+                  0, ProviderKind.GIT, "local", "polled", bare.toString(), null, null, "s", "main",
+                  List.of(), null, Duration.ofSeconds(10), Instant.EPOCH));
+      SqliteSeenRefs seen = new SqliteSeenRefs(db);
+      // A clock far enough ahead on each read that every tick finds the interval passed.
+      Clock moving =
+          new Clock() {
+            private final java.util.concurrent.atomic.AtomicLong minutes = new java.util.concurrent.atomic.AtomicLong();
+
+            @Override
+            public java.time.ZoneId getZone() {
+              return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+              return this;
+            }
+
+            @Override
+            public Instant instant() {
+              return Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60 * minutes.incrementAndGet());
+            }
+          };
+      String next;
+      try (Poller poller = new Poller(store, seen, new JGitRefLister(), sink, moving)) {
+        poller.start(Duration.ofMillis(20));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> seen.load(repo.id()).isPresent());
+        next = git.commit(work, Map.of("d.txt", "4"), "four");
+        git.ok(work, "push", "-q", "origin", "main");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !delivered.isEmpty());
+      }
+      assertThat(delivered).singleElement().extracting(d -> d.event().after()).isEqualTo(next);
+    }
+  }
 }
