@@ -7,6 +7,9 @@ import io.jxengine.engine.RunService;
 import io.jxengine.logs.FileLogStore;
 import io.jxengine.logs.LogStore;
 import io.jxengine.secrets.LocalSecretProvider;
+import io.jxengine.server.repos.RepoDb;
+import io.jxengine.server.repos.RepositoryStore;
+import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.store.SqliteActivityStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +24,8 @@ import java.util.List;
 final class EngineContext implements AutoCloseable {
   private final JxeHome home;
   private ActivityStore store;
+  private RepoDb repoDb;
+  private RepositoryStore repositories;
 
   EngineContext() {
     this.home = JxeHome.fromEnvironment(System.getenv());
@@ -43,6 +48,16 @@ final class EngineContext implements AutoCloseable {
     return store;
   }
 
+  /** The registered repositories, on the same SQLite file (opened after the activity store). */
+  RepositoryStore repositories() {
+    if (repositories == null) {
+      store();
+      repoDb = RepoDb.open(home.database());
+      repositories = new SqliteRepositoryStore(repoDb);
+    }
+    return repositories;
+  }
+
   LogStore logs() {
     return new FileLogStore(home.logs());
   }
@@ -61,6 +76,9 @@ final class EngineContext implements AutoCloseable {
 
   @Override
   public void close() {
+    if (repoDb != null) {
+      repoDb.close();
+    }
     if (store != null) {
       store.close();
     }

@@ -5,14 +5,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,
-    description = "Shows activities and build logs.",
-    subcommands = {GetActivitiesCommand.class, GetBuildCommand.class})
+    description = "Shows activities, build logs and repositories.",
+    subcommands = {GetActivitiesCommand.class, GetBuildCommand.class, GetRepositoriesCommand.class})
 final class GetCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "missing what to get: activities, build logs");
+        spec.commandLine(), "missing what to get: activities, build logs, repositories");
   }
 }
