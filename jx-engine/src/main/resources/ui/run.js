@@ -79,7 +79,12 @@ function stepView(stage, step) {
 }
 
 function renderSteps(a) {
-  fill(stepsEl, a.stages.flatMap((stage) => stage.steps.map((step) => stepView(stage, step))));
+  const wanted = a.stages.flatMap((stage) => stage.steps.map((step) => stepView(stage, step)));
+  const current = [...stepsEl.children];
+  // moving a log's element would reset its scroll position: only rebuild when steps changed
+  if (wanted.length !== current.length || wanted.some((el, i) => el !== current[i])) {
+    fill(stepsEl, wanted);
+  }
 }
 
 function render(a) {
@@ -96,12 +101,14 @@ function appendLines(event) {
   // after a reconnect the server sends from the start again: skip what is already shown
   const skip = view.received - event.from;
   const fresh = skip > 0 ? event.lines.slice(skip) : event.lines;
-  const atBottom = window.innerHeight + window.scrollY >= document.body.scrollHeight - 40;
+  // keep following the end of a log unless the reader scrolled up in it
+  const log = view.log;
+  const following = log.scrollTop + log.clientHeight >= log.scrollHeight - 24;
   for (const line of fresh) {
     view.received += 1;
-    view.log.append(h('li', { class: 'line', title: line.time }, line.text));
+    log.append(h('li', { class: 'line', title: line.time }, line.text));
   }
-  if (atBottom && fresh.length && view.details.open) window.scrollTo(0, document.body.scrollHeight);
+  if (following) log.scrollTop = log.scrollHeight;
 }
 
 function follow() {
@@ -111,10 +118,13 @@ function follow() {
   source.addEventListener('end', () => source.close());
 }
 
+/** Counts the running durations up between updates from the server. */
 function tick() {
   if (!activity || TERMINAL.has(activity.status)) return;
   const runDuration = document.getElementById('run-duration');
   if (runDuration) runDuration.textContent = formatDuration(liveMillis(activity));
+  renderGraph(activity);
+  renderSteps(activity);
 }
 
 stopButton.addEventListener('click', async () => {
