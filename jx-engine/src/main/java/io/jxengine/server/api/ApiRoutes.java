@@ -95,7 +95,7 @@ public final class ApiRoutes {
         Params.text(ctx, "branch"),
         Params.status(ctx, "status"),
         Params.text(ctx, "source"),
-        Math.max(1, Params.count(ctx, "limit", Params.DEFAULT_LIMIT, Params.MAX_LIMIT)));
+        Params.limit(ctx));
     Instant now = Instant.now();
     ApiJson.send(ctx, 200, api.activities().list(filter).stream()
         .map(a -> ActivityView.of(a, api.runUrl(a.id()), now)).toList());

@@ -40,6 +40,15 @@ final class Params {
     return Integer.parseInt(v);
   }
 
+  /** {@code limit}: 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when absent. */
+  static int limit(Context ctx) {
+    int limit = count(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT);
+    if (limit < 1) {
+      throw ApiError.badRequest("`limit` must be a whole number from 1 to " + MAX_LIMIT);
+    }
+    return limit;
+  }
+
   static Status status(Context ctx, String name) {
     String v = text(ctx, name);
     if (v == null) {

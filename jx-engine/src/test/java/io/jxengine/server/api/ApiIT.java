@@ -98,7 +98,7 @@ class ApiIT {
   @Test
   void activitiesRefuseBadParameters() throws Exception {
     for (String q : List.of("status=Sleeping", "repo=nothing", "repo=a/b/c", "limit=-1",
-        "limit=many", "limit=100000")) {
+        "limit=many", "limit=100000", "limit=0")) {
       HttpResponse<String> r = get("/api/activities?" + q);
       assertThat(r.statusCode()).as(q).isEqualTo(400);
       assertThat(JSON.readTree(r.body()).get("error").asText()).as(q).isNotBlank();
