@@ -17,6 +17,15 @@ final class Browser {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+  /** Held so the level sticks: java.util.logging keeps only weak references to loggers. */
+  private static final java.util.logging.Logger SELENIUM_LOG =
+      java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+  static {
+    // Selenium warns that it has no DevTools bindings for this Chromium; the tests use none
+    SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   private Browser() {}
 
   static ChromeDriver start(Path profileDir) throws IOException {
@@ -24,8 +33,6 @@ final class Browser {
       throw new IllegalStateException(
           "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + ": run scripts/ui-deps.sh");
     }
-    // Selenium warns that it has no DevTools bindings for this Chromium; the tests use none
-    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
