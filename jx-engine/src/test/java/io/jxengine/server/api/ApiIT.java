@@ -85,6 +85,30 @@ class ApiIT {
   }
 
   @Test
+  void stagesOfADagShareColumnsWhenTheyRanTogether() throws Exception {
+    long id = server.startRun("""
+        stages:
+          - name: build
+            steps: [{name: compile, run: "true"}]
+          - name: lint
+            needs: [build]
+            steps: [{name: check, run: "sleep 1"}]
+          - name: test
+            needs: [build]
+            steps: [{name: unit, run: "sleep 1"}]
+          - name: publish
+            needs: [lint, test]
+            steps: [{name: upload, run: "true"}]
+        """, TestServer.push("dag"));
+    server.awaitEnd(id);
+    JsonNode stages = json(get("/api/activities/" + id), 200).get("stages");
+    java.util.Map<String, Integer> columns = new java.util.TreeMap<>();
+    stages.forEach(s -> columns.put(s.get("name").asText(), s.get("column").asInt()));
+    assertThat(columns).containsExactlyInAnyOrderEntriesOf(
+        java.util.Map.of("build", 0, "lint", 1, "test", 1, "publish", 2));
+  }
+
+  @Test
   void activitiesFilter() throws Exception {
     assertThat(ids(json(get("/api/activities?branch=feature/x"), 200))).containsExactly(quickFeature);
     assertThat(ids(json(get("/api/activities?repo=acme/other"), 200))).isEmpty();
