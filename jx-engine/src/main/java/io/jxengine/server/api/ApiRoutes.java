@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's REST API under {@code /api}; every answer is JSON, every error {@code {"error":
  * "..."}} with its status (400 bad parameter, 401 no valid token, 404 unknown id, 409 already
- * ended, 500 the engine failed). Reading needs no token; stopping and re-running need {@code
+ * ended, 406 events without {@code Accept: text/event-stream}, 500 the engine failed). Reading needs no token; stopping and re-running need {@code
  * Authorization: Bearer <token>} (see {@link TokenVerifier}). Endpoints are listed in {@code
  * docs/api.md}.
  *
@@ -48,6 +48,10 @@ public final class ApiRoutes {
     app.before("/api/activities/{id}/events", ctx -> {
       try {
         routes.existing(Params.id(ctx, "id"));
+        // Javalin's SSE handler answers nothing at all to any other Accept header
+        if (!"text/event-stream".equals(ctx.header("Accept"))) {
+          throw new ApiError(406, "send `Accept: text/event-stream` to follow an activity");
+        }
       } catch (ApiError e) {
         ApiJson.error(ctx, e.status(), e.getMessage());
         ctx.skipRemainingHandlers();

@@ -218,6 +218,11 @@ class ApiIT {
   }
 
   @Test
+  void eventsNeedTheEventStreamAcceptHeader() throws Exception {
+    json(get("/api/activities/" + quickMain + "/events"), 406);
+  }
+
+  @Test
   void stopNeedsAValidTokenThenAbortsTheRun() throws Exception {
     long id = server.startRun(TestServer.SLOW_PIPELINE, TestServer.push("stop-me"));
     String path = "/api/activities/" + id + "/stop";

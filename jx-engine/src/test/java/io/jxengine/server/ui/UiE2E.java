@@ -62,12 +62,16 @@ class UiE2E {
   }
 
   @Test
-  void activitiesListShowsARun() {
+  void activitiesListShowsARunAndRefreshesByItself() {
+    browser.get(server.baseUrl() + "/");
+    waitFor(By.cssSelector("#activities"));
     long id = server.startRun(TestServer.QUICK_PIPELINE, TestServer.push("main"));
     server.awaitEnd(id);
-    browser.get(server.baseUrl() + "/");
+    // no reload: the list refreshes itself
     WebElement row = waitFor(By.cssSelector("tr[data-activity-id='" + id + "']"));
-    assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("Succeeded");
+    slow().until(() -> browser.findElement(By.cssSelector(
+        "tr[data-activity-id='" + id + "'] .status")).getText().equals("Succeeded"));
+    row = browser.findElement(By.cssSelector("tr[data-activity-id='" + id + "']"));
     assertThat(row.findElement(By.cssSelector(".branch")).getText()).isEqualTo("main");
 
     row.findElement(By.cssSelector("a.run-link")).click();
