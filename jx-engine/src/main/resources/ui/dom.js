@@ -1,0 +1,57 @@
+// Small DOM helpers. Every piece of data goes into the page as a text node or an attribute value,
+// never as markup, so branch names, titles and log lines always show as the text they are.
+
+/** Creates an element: h('a', {href: '/x', class: 'c'}, 'text', childNode, ...). */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** Replaces an element's children. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}
+
+export function formatDuration(ms) {
+  if (ms === null || ms === undefined) return '';
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  return `${Math.floor(m / 60)}h ${m % 60}m`;
+}
+
+export function formatTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+export const TERMINAL = new Set(['Succeeded', 'Failed', 'Error', 'Aborted', 'NotExecuted',
+  'TimedOut', 'Cancelled']);
+
+/** A status badge: colour from the class, the word itself for screen readers and everyone. */
+export function statusBadge(status) {
+  return h('span', { class: `status status-${status}` }, status);
+}
+
+export function shortSha(sha) {
+  return sha ? sha.slice(0, 8) : '';
+}

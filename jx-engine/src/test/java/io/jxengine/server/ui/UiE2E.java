@@ -1,0 +1,249 @@
+package io.jxengine.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.jxengine.activity.Activity;
+import io.jxengine.activity.Status;
+import io.jxengine.engine.RunContext;
+import io.jxengine.scm.ProviderKind;
+import io.jxengine.server.api.TestServer;
+import io.jxengine.server.repos.Repository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The web UI in real headless Chromium against the test server with real runs. */
+class UiE2E {
+  private static final String XSS_BRANCH = "<img src=x onerror=alert(1)>";
+  private static final String XSS_TITLE = "<script>alert(2)</script> & \"quotes\"";
+
+  @TempDir static Path dir;
+  static TestServer server;
+  static ChromeDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(dir.resolve("server"));
+    server.repositories().save(new Repository(0, ProviderKind.GITHUB, "acme", "widget",
+        "https://github.com/acme/widget.git", null, null, null, "main", List.of(), null, null,
+        null));
+    browser = Browser.start(dir.resolve("chromium-profile"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void forgetToken() {
+    browser.get(server.baseUrl() + "/repositories");
+    browser.executeScript("localStorage.clear()");
+  }
+
+  @Test
+  void activitiesListShowsARunAndRefreshesByItself() {
+    browser.get(server.baseUrl() + "/");
+    waitFor(By.cssSelector("#activities"));
+    long id = server.startRun(TestServer.QUICK_PIPELINE, TestServer.push("main"));
+    server.awaitEnd(id);
+    // no reload: the list refreshes itself
+    WebElement row = waitFor(By.cssSelector("tr[data-activity-id='" + id + "']"));
+    slow().until(() -> browser.findElement(By.cssSelector(
+        "tr[data-activity-id='" + id + "'] .status")).getText().equals("Succeeded"));
+    row = browser.findElement(By.cssSelector("tr[data-activity-id='" + id + "']"));
+    assertThat(row.findElement(By.cssSelector(".branch")).getText()).isEqualTo("main");
+
+    row.findElement(By.cssSelector("a.run-link")).click();
+    slow().until(() -> browser.getCurrentUrl().endsWith("/runs/" + id));
+    slow().until(() -> text("#run-status").equals("Succeeded"));
+  }
+
+  @Test
+  void listFiltersByBranchAndStatus() {
+    long main = server.startRun(TestServer.QUICK_PIPELINE, TestServer.push("main"));
+    long other = server.startRun(TestServer.QUICK_PIPELINE, TestServer.push("other-branch"));
+    server.awaitEnd(main);
+    server.awaitEnd(other);
+    browser.get(server.baseUrl() + "/?repo=acme/widget&branch=other-branch&status=Succeeded");
+    waitFor(By.cssSelector("tr[data-activity-id='" + other + "']"));
+    assertThat(browser.findElements(By.cssSelector("tr[data-activity-id='" + main + "']"))).isEmpty();
+    assertThat(browser.findElement(By.id("filter-branch")).getAttribute("value"))
+        .isEqualTo("other-branch");
+    slow().until(() -> "acme/widget".equals(
+        browser.findElement(By.id("filter-repo")).getAttribute("value")));
+  }
+
+  @Test
+  void userStringsRenderAsText() {
+    RunContext push = TestServer.push(XSS_BRANCH);
+    RunContext pr = new RunContext(push.owner(), push.repo(), push.branch(), null,
+        "pull_request", push.gitUrl(), push.commitSha(), XSS_TITLE, "mallory", 7, XSS_TITLE,
+        "main", push.commitSha(), null, "presubmit", null);
+    long id = server.startRun("""
+        stages:
+          - name: build
+            steps:
+              - name: shout
+                run: echo '<b>bold</b><img src=y onerror=alert(3)>'
+        """, pr);
+    server.awaitEnd(id);
+
+    browser.get(server.baseUrl() + "/");
+    WebElement row = waitFor(By.cssSelector("tr[data-activity-id='" + id + "']"));
+    WebElement branch = row.findElement(By.cssSelector(".branch"));
+    assertThat(branch.getText()).startsWith(XSS_BRANCH).contains(XSS_TITLE);
+    assertThat(row.findElements(By.tagName("img"))).isEmpty();
+    assertThat(row.findElements(By.tagName("script"))).isEmpty();
+    assertNoAlert();
+
+    browser.get(server.baseUrl() + "/runs/" + id);
+    slow().until(() -> text("#run-title").contains(XSS_BRANCH));
+    WebElement line = waitFor(By.cssSelector(".log .line"));
+    // a finished step's log is folded: read the text, not what is visible
+    assertThat(line.getAttribute("textContent")).isEqualTo("<b>bold</b><img src=y onerror=alert(3)>");
+    assertThat(browser.findElements(By.cssSelector("main img, main b, main script"))).isEmpty();
+    assertThat(text("#run-facts")).contains(XSS_TITLE);
+    assertNoAlert();
+  }
+
+  @Test
+  void runPageShowsStagesAndStreamsLogLinesWhileTheRunIsRunning() throws Exception {
+    long id = server.startRun(TestServer.SLOW_PIPELINE, TestServer.push("live"));
+    browser.get(server.baseUrl() + "/runs/" + id);
+
+    slow().until(() -> stageNames().equals(List.of("build", "test", "publish")));
+    slow().until(() -> logText().contains("compiling part 3"));
+    // the line is on the page while the store still says the run is going
+    assertThat(server.store().get(id).orElseThrow().status()).isEqualTo(Status.Running);
+    assertThat(browser.findElement(By.cssSelector(".stage[data-stage='build']"))
+        .getAttribute("data-status")).isEqualTo("Running");
+    assertThat(browser.findElement(By.id("stop-button")).isEnabled()).isTrue();
+
+    // more lines arrive without a reload
+    slow().until(() -> logText().contains("compiling part 8"));
+    screenshot("ui-run-page-running.png");
+
+    Activity ended = server.awaitEnd(id);
+    assertThat(ended.status()).isEqualTo(Status.Succeeded);
+    slow().until(() -> text("#run-status").equals("Succeeded"));
+    slow().until(() -> logText().contains("uploaded"));
+    for (String stage : List.of("build", "test", "publish")) {
+      assertThat(browser.findElement(By.cssSelector(".stage[data-stage='" + stage + "']"))
+          .getAttribute("data-status")).isEqualTo("Succeeded");
+    }
+    assertThat(browser.findElements(By.cssSelector(".log .line"))
+        .stream().filter(l -> l.getText().startsWith("compiling part")).count()).isEqualTo(30);
+    assertThat(browser.findElement(By.id("stop-button")).isEnabled()).isFalse();
+    screenshot("ui-run-page.png");
+  }
+
+  @Test
+  void stopButtonAsksForTheTokenAndAbortsTheRun() {
+    long id = server.startRun(TestServer.SLOW_PIPELINE, TestServer.push("stop-me"));
+    browser.get(server.baseUrl() + "/runs/" + id);
+    slow().until(() -> logText().contains("compiling part 1"));
+
+    browser.findElement(By.id("stop-button")).click();
+    enterToken("not-the-token");
+    slow().until(() -> browser.findElement(By.id("token-refused")).isDisplayed());
+    enterToken(TestServer.TOKEN);
+
+    slow().until(() -> text("#run-status").equals("Aborted"));
+    assertThat(server.store().get(id).orElseThrow().status()).isEqualTo(Status.Aborted);
+    assertThat(browser.executeScript("return localStorage.getItem('jxe.apiToken')"))
+        .isEqualTo(TestServer.TOKEN);
+  }
+
+  @Test
+  void rerunButtonOpensTheNewRun() {
+    long id = server.startRun(TestServer.QUICK_PIPELINE, TestServer.push("again"));
+    Activity first = server.awaitEnd(id);
+    browser.get(server.baseUrl() + "/runs/" + id);
+    browser.executeScript("localStorage.setItem('jxe.apiToken', arguments[0])", TestServer.TOKEN);
+    slow().until(() -> text("#run-status").equals("Succeeded"));
+
+    browser.findElement(By.id("rerun-button")).click();
+    slow().until(() -> !browser.getCurrentUrl().endsWith("/runs/" + id));
+    long newId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/runs/", ""));
+    Activity rerun = server.awaitEnd(newId);
+    assertThat(rerun.pipeline()).isEqualTo(first.pipeline());
+    assertThat(rerun.build()).isEqualTo(first.build() + 1);
+    slow().until(() -> text("#run-title").equals(rerun.displayName()));
+  }
+
+  @Test
+  void repositoriesPageListsRegisteredRepositories() {
+    browser.get(server.baseUrl() + "/repositories");
+    WebElement link = waitFor(By.cssSelector("#repositories tbody a"));
+    assertThat(link.getText()).isEqualTo("acme/widget");
+    assertThat(link.getAttribute("href")).endsWith("/?repo=acme%2Fwidget");
+  }
+
+  @Test
+  void unknownRunSaysSo() {
+    browser.get(server.baseUrl() + "/runs/987654");
+    slow().until(() -> text("#run-title").equals("Run not found"));
+  }
+
+  private void enterToken(String token) {
+    slow().until(() -> browser.findElement(By.id("token-dialog")).isDisplayed());
+    WebElement input = browser.findElement(By.id("token-input"));
+    input.clear();
+    input.sendKeys(token);
+    browser.findElement(By.id("token-save")).click();
+  }
+
+  private static void assertNoAlert() {
+    assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+  }
+
+  private static List<String> stageNames() {
+    return browser.findElements(By.cssSelector("#graph .stage")).stream()
+        .map(e -> e.getAttribute("data-stage")).toList();
+  }
+
+  private static String logText() {
+    return browser.findElement(By.id("steps")).getAttribute("textContent");
+  }
+
+  private static String text(String css) {
+    return browser.findElement(By.cssSelector(css)).getText();
+  }
+
+  private static WebElement waitFor(By by) {
+    return slow().until(() -> browser.findElements(by).stream().findFirst().orElse(null),
+        e -> e != null);
+  }
+
+  private static ConditionFactory slow() {
+    return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions();
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.createDirectories(Path.of("target"));
+    Files.copy(file, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
