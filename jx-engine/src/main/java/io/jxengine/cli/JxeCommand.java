@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       EffectiveCommand.class,
       GetCommand.class,
       StopCommand.class,
+      ServerCommand.class,
       CompletionCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
