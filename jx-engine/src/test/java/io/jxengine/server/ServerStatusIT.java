@@ -90,7 +90,9 @@ class ServerStatusIT {
     Activity a = pushAndWait("d-1");
 
     assertThat(a.status()).isEqualTo(Status.Succeeded);
-    assertThat(a.message()).contains("commit status");
+    // Recorded after the run ends.
+    await().until(() -> h.activities.get(a.id()).orElseThrow().message().contains("commit status"));
+    assertThat(h.activities.get(a.id()).orElseThrow().status()).isEqualTo(Status.Succeeded);
   }
 
   @Test
