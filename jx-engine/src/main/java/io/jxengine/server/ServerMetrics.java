@@ -26,7 +26,6 @@ public final class ServerMetrics {
   private final Map<Status, AtomicLong> runs = new EnumMap<>(Status.class);
   private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
   private final Timer webhookTimer;
-  private final Timer.Builder stepTimer;
 
   /**
    * @param queueDepth runs queued and waiting for a slot
@@ -48,8 +47,7 @@ public final class ServerMetrics {
     webhookTimer = Timer.builder("jxe_webhook_handling")
         .description("time to answer a webhook delivery (verify, store)")
         .register(registry);
-    stepTimer = Timer.builder("jxe_step_duration").description("how long steps ran");
-    stepTimer.tag("status", Status.Succeeded.name()).register(registry);
+    stepTimer(Status.Succeeded);
   }
 
   public Timer webhookTimer() {
@@ -82,8 +80,7 @@ public final class ServerMetrics {
         } else if (status.isTerminal()) {
           Long started = startedNanos.remove(key);
           if (started != null) {
-            stepTimer.tag("status", status.name()).register(registry)
-                .record(Duration.ofNanos(System.nanoTime() - started));
+            stepTimer(status).record(Duration.ofNanos(System.nanoTime() - started));
           }
         }
       }
@@ -91,6 +88,14 @@ public final class ServerMetrics {
       @Override
       public void log(String stage, String step, String line) {}
     };
+  }
+
+  /** A new builder each time: builders are mutable and runs end on many threads. */
+  private Timer stepTimer(Status status) {
+    return Timer.builder("jxe_step_duration")
+        .description("how long steps ran, by their final status")
+        .tag("status", status.name())
+        .register(registry);
   }
 
   /** The Prometheus text exposition, with run counts read now. */

@@ -19,6 +19,8 @@ final class FixedPlanner implements TriggerPlanner {
 
   private final Pipeline pipeline;
   final AtomicInteger calls = new AtomicInteger();
+  /** While positive, each call fails (and counts down), as a planner whose fetch timed out. */
+  final AtomicInteger failures = new AtomicInteger();
 
   FixedPlanner(Pipeline pipeline) {
     this.pipeline = pipeline;
@@ -27,6 +29,9 @@ final class FixedPlanner implements TriggerPlanner {
   @Override
   public Decision plan(Repository repo, GitEvent event, String deliveryId) {
     calls.incrementAndGet();
+    if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("cannot fetch the repository");
+    }
     String key = deliveryId + "/" + pipeline.name();
     if (event instanceof GitEvent.Push push) {
       RunContext ctx = new RunContext(repo.owner(), repo.name(), push.branch(), push.tag(), "push",

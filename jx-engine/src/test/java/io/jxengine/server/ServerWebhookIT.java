@@ -86,6 +86,25 @@ class ServerWebhookIT {
   }
 
   @Test
+  void aDeliveryWhoseHandlingFailsIsTriedAgainThenGivenUp() throws Exception {
+    h.registerGitHub(origin);
+    h.planner.failures.set(1);
+    h.postGitHub("push", "d-retry", push(), true);
+    await().atMost(Duration.ofSeconds(30)).until(
+        () -> h.activities().stream().anyMatch(a -> a.status() == Status.Succeeded));
+    assertThat(h.serverStore.getDelivery(1).orElseThrow().attempts()).isEqualTo(2);
+
+    h.planner.failures.set(100);
+    h.postGitHub("push", "d-broken", push(), true);
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.serverStore.deliveriesByState()
+        .getOrDefault(io.jxengine.server.queue.DeliveryState.failed, 0L) == 1L);
+    var failed = h.serverStore.getDelivery(2).orElseThrow();
+    assertThat(failed.attempts()).isEqualTo(3);
+    assertThat(failed.error()).contains("IllegalStateException");
+    assertThat(h.activities()).hasSize(1);
+  }
+
+  @Test
   void unsignedPushIs401AndNothingIsStored() throws Exception {
     h.registerGitHub(origin);
 

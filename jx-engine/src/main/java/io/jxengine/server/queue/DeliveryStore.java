@@ -24,7 +24,10 @@ public interface DeliveryStore {
    */
   Optional<Delivery> claimNext();
 
-  /** Ends a claimed delivery as {@link DeliveryState#done} or {@link DeliveryState#failed}. */
+  /**
+   * Ends a claimed delivery as {@link DeliveryState#done} or {@link DeliveryState#failed}, or puts
+   * it back as {@link DeliveryState#received} to be tried again, recording the error and note.
+   */
   void finish(long id, DeliveryState state, String error, String note);
 
   /** After a restart: deliveries left processing go back to received. Returns how many. */

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final long POLL_MILLIS = 500;
+  /** A delivery whose handling failed is tried again (the planner's fetch may have timed out). */
+  static final int MAX_ATTEMPTS = 3;
 
   private final DeliveryStore deliveries;
   private final RepositoryStore repositories;
@@ -129,8 +131,12 @@ public final class DeliveryWorker implements AutoCloseable {
       notes.add("queued activities " + queued);
       deliveries.finish(d.id(), DeliveryState.done, null, String.join("; ", notes));
     } catch (RuntimeException e) {
-      LOG.warn("delivery {} ({}): {}", d.id(), d.deliveryId(), e.toString());
-      deliveries.finish(d.id(), DeliveryState.failed, e.toString(), null);
+      LOG.warn("delivery {} ({}), attempt {}: {}", d.id(), d.deliveryId(), d.attempts(),
+          e.toString());
+      // Handling is idempotent, so trying again cannot queue a run twice.
+      DeliveryState next = d.attempts() < MAX_ATTEMPTS ? DeliveryState.received
+          : DeliveryState.failed;
+      deliveries.finish(d.id(), next, e.toString(), null);
     }
   }
 
