@@ -211,6 +211,8 @@ public final class RunScheduler implements RunControl, AutoCloseable {
       LOG.error("activity {}: the engine failed to run it", id, e);
       try {
         store.updateActivity(id, Status.Error, null, Instant.now(), "engine error: " + e);
+        queue.spec(id).ifPresent(spec ->
+            reporter.report(id, spec, CommitStatus.State.ERROR, "the engine failed"));
       } catch (RuntimeException again) {
         e.addSuppressed(again);
       }
