@@ -5,6 +5,7 @@ import io.jxengine.model.Pipeline;
 import io.jxengine.scm.GitEvent;
 import io.jxengine.server.repos.Repository;
 import io.jxengine.server.trigger.CancelRequest;
+import io.jxengine.server.trigger.Reply;
 import io.jxengine.server.trigger.RunIntent;
 import io.jxengine.server.trigger.TriggerPlanner;
 import java.util.List;
@@ -49,7 +50,11 @@ final class FixedPlanner implements TriggerPlanner {
           List.of(new CancelRequest(repo.owner(), repo.name(), pr.number(), pipeline.name(),
               "a newer commit was pushed")));
     }
-    return Decision.nothing("not a push or pull request");
+    if (event instanceof GitEvent.Comment c) {
+      return new Decision(List.of(), List.of(),
+          List.of(new Reply(c.number(), "test-reply", "seen: " + c.body())), List.of());
+    }
+    return Decision.nothing("not a push, pull request or comment");
   }
 
   private static Decision runs(RunIntent intent, List<CancelRequest> cancels) {

@@ -15,7 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingProvider implements GitProvider {
   record Sent(RepoRef repo, String sha, CommitStatus status) {}
 
+  record Comment(RepoRef repo, int number, String marker, String body) {}
+
   final List<Sent> statuses = new CopyOnWriteArrayList<>();
+  final List<Comment> comments = new CopyOnWriteArrayList<>();
   volatile boolean failing;
 
   List<Sent> statusesOf(String sha) {
@@ -37,7 +40,8 @@ final class RecordingProvider implements GitProvider {
 
   @Override
   public CommentInfo upsertComment(RepoRef repo, int number, String marker, String body) {
-    throw new UnsupportedOperationException();
+    comments.add(new Comment(repo, number, marker, body));
+    return new CommentInfo(comments.size(), body, "https://example.com/c/" + comments.size());
   }
 
   @Override

@@ -96,6 +96,27 @@ class ServerStatusIT {
   }
 
   @Test
+  void thePlannersRepliesArePostedThroughTheProvider() throws Exception {
+    start(ServerWebhookIT.PIPELINE);
+    var root = ServerHarness.JSON.createObjectNode().put("action", "created");
+    root.putObject("repository").put("full_name", "acme/widget")
+        .put("clone_url", origin.toUri().toString());
+    root.putObject("issue").put("number", 7).putObject("pull_request").put("url", "x");
+    root.putObject("comment").put("id", 99).put("body", "/test all")
+        .putObject("user").put("login", "bob");
+
+    assertThat(h.postGitHub("issue_comment", "c-1", ServerHarness.bytes(root), true).statusCode())
+        .isEqualTo(202);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.provider.comments.size() == 1);
+    RecordingProvider.Comment c = h.provider.comments.get(0);
+    assertThat(c.number()).isEqualTo(7);
+    assertThat(c.marker()).isEqualTo("test-reply");
+    assertThat(c.body()).isEqualTo("seen: /test all");
+    assertThat(h.count("activities")).isZero();
+  }
+
+  @Test
   void healthReadinessAndMetrics() throws Exception {
     start(ServerWebhookIT.PIPELINE);
     pushAndWait("d-1");
