@@ -65,11 +65,25 @@ final class ServerCommand implements Callable<Integer> {
       engine.close();
       stopped.countDown();
     }, "jxe-server-shutdown"));
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      // Most often the port is taken: the user's to fix, not an engine failure.
+      throw new UserException("cannot start the server on " + bind + ":" + port + ": "
+          + rootMessage(e));
+    }
     out.println("jxe server listening on " + server.url() + " (webhooks: POST /hook)");
     out.flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
   }
 
   /** Merge point: the SQLite repository store of {@code jxe import}. */

@@ -152,7 +152,11 @@ public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoClo
 
   @Override
   public void ping() {
-    read("answer a ping", c -> c.createStatement().executeQuery("SELECT 1").next());
+    read("answer a ping", c -> {
+      try (var s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
+        return rs.next();
+      }
+    });
   }
 
   @Override
