@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       GetCommand.class,
       StopCommand.class,
       ImportCommand.class,
+      ServerCommand.class,
       CompletionCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

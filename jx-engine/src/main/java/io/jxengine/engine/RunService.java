@@ -73,21 +73,65 @@ public final class RunService {
     if (diags.hasErrors()) {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
-    SecretMasker masker = new SecretValueMasker(secretValues.values());
 
     ProcessHandle self = ProcessHandle.current();
-    long selfStart = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     Activity activity =
         store.create(
             new NewActivity(
                 ctx.owner(), ctx.repo(), ctx.branch(), pipeline.name(), ctx.gitUrl(),
                 ctx.commitSha(), ctx.commitMessage(), ctx.author(), ctx.pullTitle(),
                 ctx.pullNumber(), ctx.baseSha(), ctx.version(), pipeline.source(), ctx.event(),
-                self.pid(), selfStart));
+                self.pid(), selfStartMillis()));
+    return runActivity(
+        activity, request,
+        new Checkout(request.context().gitUrl(), request.context().commitSha()), secretValues,
+        console, cancel);
+  }
+
+  /**
+   * Runs an activity created earlier (queued by the server with no runner yet, then claimed by
+   * the caller, which has recorded itself as the runner). Secrets are resolved only when {@code
+   * withSecrets}; without them, stages that need a secret fail as if it were missing. The
+   * workspace is {@code checkoutUrl} at {@code checkoutSha} (the engine's mirror may differ from
+   * the context's URL). A missing secret or an unreadable workspace ends the activity as Error.
+   * Blocks until the run has ended.
+   */
+  public RunOutcome execute(
+      Activity activity, RunRequest request, String checkoutUrl, String checkoutSha,
+      boolean withSecrets, RunListener console, Backend.CancelSignal cancel) {
+    Map<String, String> secretValues = Map.of();
+    if (withSecrets) {
+      Diagnostics diags = new Diagnostics();
+      secretValues = resolveSecrets(request.pipeline(), diags);
+      if (diags.hasErrors()) {
+        String why = diags.sorted().get(0).message();
+        store.updateActivity(activity.id(), Status.Error, null, Instant.now(), why);
+        return new RunOutcome(
+            store.get(activity.id()).orElse(activity), Status.Error, diags.sorted());
+      }
+    }
+    return runActivity(
+        activity, request, new Checkout(checkoutUrl, checkoutSha), secretValues, console, cancel);
+  }
+
+  /** Where the workspace comes from when it is not a copy of a directory. */
+  private record Checkout(String url, String sha) {}
+
+  /** This process's start time, recorded with its PID so a reused PID is not taken for it. */
+  public static long selfStartMillis() {
+    return ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+  }
+
+  private RunOutcome runActivity(
+      Activity activity, RunRequest request, Checkout checkout, Map<String, String> secretValues,
+      RunListener console, Backend.CancelSignal cancel) {
+    Pipeline pipeline = request.pipeline();
+    RunContext ctx = request.context();
+    SecretMasker masker = new SecretValueMasker(secretValues.values());
     long id = activity.id();
     Path workspace = home.workspaces().resolve(Long.toString(id));
     try {
-      prepareWorkspace(request, workspace);
+      prepareWorkspace(request, checkout, workspace);
     } catch (IOException | RuntimeException e) {
       String why = String.valueOf(e.getMessage());
       Diagnostics wsDiags = new Diagnostics();
@@ -156,12 +200,13 @@ public final class RunService {
     return "";
   }
 
-  private void prepareWorkspace(RunRequest request, Path workspace) throws IOException {
+  private void prepareWorkspace(RunRequest request, Checkout checkout, Path workspace)
+      throws IOException {
     Files.createDirectories(workspace.getParent());
     if (request.sourceDir() != null) {
       Workspaces.copyDirectory(request.sourceDir(), workspace);
     } else {
-      Workspaces.checkout(request.context().gitUrl(), request.context().commitSha(), workspace);
+      Workspaces.checkout(checkout.url(), checkout.sha(), workspace);
     }
   }
 

@@ -1,0 +1,135 @@
+package io.jxengine.server;
+
+import io.javalin.Javalin;
+import io.jxengine.server.http.WebhookRoutes;
+import io.jxengine.server.queue.DeliveryWorker;
+import io.jxengine.server.runs.RunScheduler;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine server: HTTP (webhooks, operations, and the routes other parts register), the
+ * delivery worker and the run scheduler, wired together.
+ *
+ * <p>Lifecycle: construct, {@link #addRoutes} as needed, {@link #start} once, {@link #stop} once
+ * (also through {@link #close}). Start first puts deliveries an earlier server left half-handled
+ * back in the queue and schedules the runs it left queued, so nothing is lost or run twice.
+ * Thread-safe after start.
+ */
+public final class ServerApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerApp.class);
+
+  /** Adds routes (the REST API, the UI) to the server's Javalin before it starts. */
+  @FunctionalInterface
+  public interface RouteRegistrar {
+    void register(Javalin app, ServerApp server);
+  }
+
+  private final ServerConfig config;
+  private final ServerParts parts;
+  private final ServerMetrics metrics;
+  private final RunScheduler scheduler;
+  private final DeliveryWorker worker;
+  private final Javalin javalin;
+  private final List<RouteRegistrar> registrars = new ArrayList<>();
+  private boolean started;
+
+  public ServerApp(ServerConfig config, ServerParts parts) {
+    this.config = config;
+    this.parts = parts;
+    this.scheduler =
+        new RunScheduler(
+            parts.queue(), parts.activities(), parts.runService(), parts.loader(),
+            parts.repositories(), parts.providers(), this::url, config.maxRuns(),
+            id -> metrics().stepTimer());
+    this.metrics = new ServerMetrics(scheduler::waiting, parts.queue()::activitiesByStatus);
+    this.worker =
+        new DeliveryWorker(
+            parts.deliveries(), parts.repositories(), parts.planner(), scheduler,
+            parts.providers(), config.workerThreads());
+    this.javalin = Javalin.create(c -> {
+      c.showJavalinBanner = false;
+      c.jetty.defaultHost = config.bind();
+      c.jetty.defaultPort = config.port();
+    });
+    new WebhookRoutes(parts.repositories(), parts.deliveries(), worker::wake, metrics)
+        .register(javalin);
+    new OperationsRoutes(this).register(javalin);
+  }
+
+  /** Adds routes before {@link #start}. */
+  public synchronized ServerApp addRoutes(RouteRegistrar registrar) {
+    if (started) {
+      throw new IllegalStateException("routes are added before the server starts");
+    }
+    registrars.add(registrar);
+    return this;
+  }
+
+  public synchronized ServerApp start() {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    registrars.forEach(r -> r.register(javalin, this));
+    int requeued = parts.deliveries().requeueProcessing();
+    javalin.start(config.bind(), config.port());
+    int resumed = scheduler.resumeQueued();
+    worker.start();
+    LOG.info("jxe server on {} ({} deliveries and {} runs resumed)", url(), requeued, resumed);
+    return this;
+  }
+
+  /** Stops accepting requests, lets handled deliveries finish, stops running builds. */
+  public synchronized void stop() {
+    if (!started) {
+      return;
+    }
+    started = false;
+    javalin.stop();
+    worker.close();
+    scheduler.close();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** The port it listens on (the actual one when configured with 0). */
+  public int port() {
+    return javalin.port();
+  }
+
+  /** The base URL for links (commit statuses, the UI). */
+  public String url() {
+    if (config.publicUrl() != null) {
+      return config.publicUrl();
+    }
+    String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+    return "http://" + host + ":" + (started ? port() : config.port());
+  }
+
+  public RunControl runControl() {
+    return scheduler;
+  }
+
+  public RunScheduler scheduler() {
+    return scheduler;
+  }
+
+  public ServerParts parts() {
+    return parts;
+  }
+
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /** True when the delivery worker runs (or was configured with no threads). */
+  boolean workerAlive() {
+    return config.workerThreads() == 0 || worker.isAlive();
+  }
+}
