@@ -7,6 +7,7 @@ import io.jxengine.engine.RunService;
 import io.jxengine.logs.FileLogStore;
 import io.jxengine.logs.LogStore;
 import io.jxengine.secrets.LocalSecretProvider;
+import io.jxengine.secrets.SecretProvider;
 import io.jxengine.server.repos.RepoDb;
 import io.jxengine.server.repos.RepositoryStore;
 import io.jxengine.server.repos.SqliteRepositoryStore;
@@ -62,16 +63,23 @@ final class EngineContext implements AutoCloseable {
     return new FileLogStore(home.logs());
   }
 
-  RunService runService(List<Path> extraSecretFiles) {
+  /** Local secrets: the environment, then {@code $JXE_HOME/secrets.yaml}, then extra files. */
+  SecretProvider secrets(List<Path> extraSecretFiles) {
     List<Path> files = new ArrayList<>();
     files.add(home.secretsFile());
     files.addAll(extraSecretFiles);
+    return new LocalSecretProvider(files, System.getenv());
+  }
+
+  /** The repository's own mirror handle is owned by the caller; one per server. */
+  RepoDb repoDb() {
+    repositories();
+    return repoDb;
+  }
+
+  RunService runService(List<Path> extraSecretFiles) {
     return new RunService(
-        store(),
-        logs(),
-        new LocalBackend(home.scripts()),
-        new LocalSecretProvider(files, System.getenv()),
-        home);
+        store(), logs(), new LocalBackend(home.scripts()), secrets(extraSecretFiles), home);
   }
 
   @Override

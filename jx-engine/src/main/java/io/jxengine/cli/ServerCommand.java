@@ -6,8 +6,22 @@ import io.jxengine.server.ProviderFactory;
 import io.jxengine.server.ServerApp;
 import io.jxengine.server.ServerConfig;
 import io.jxengine.server.ServerParts;
+import io.jxengine.secrets.SecretProvider;
+import io.jxengine.server.SecretProviderFactory;
+import io.jxengine.server.api.ApiContext;
+import io.jxengine.server.api.ApiRoutes;
+import io.jxengine.server.api.FileTokenVerifier;
+import io.jxengine.server.cron.CronScheduler;
+import io.jxengine.server.poll.JGitRefLister;
+import io.jxengine.server.poll.Poller;
+import io.jxengine.server.poll.SqliteSeenRefs;
+import io.jxengine.server.repos.RepoMirrors;
 import io.jxengine.server.repos.RepositoryStore;
-import io.jxengine.server.trigger.TriggerPlanner;
+import io.jxengine.server.repos.ServerAddress;
+import io.jxengine.server.ui.UiRoutes;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import io.jxengine.store.SqliteServerStore;
 import java.io.PrintWriter;
 import java.util.List;
@@ -49,18 +63,34 @@ final class ServerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     EngineContext engine = new EngineContext();
     SqliteServerStore serverStore = SqliteServerStore.open(engine.home().database());
+    RepositoryStore repositories = engine.repositories();
+    SecretProvider secrets = engine.secrets(List.of());
+    ProviderFactory providers = new SecretProviderFactory(secrets);
+    RepoMirrors mirrors = new RepoMirrors(engine.home().root());
     ServerParts parts =
         new ServerParts(
-            engine.store(), serverStore, serverStore, repositories(serverStore),
-            planner(), providers(), engine.runService(List.of()),
-            new PipelineLoader(Catalog.empty()));
+            engine.store(), serverStore, serverStore, repositories,
+            TriggerPlanners.create(engine.home(), engine.store(), mirrors, providers),
+            providers, engine.runService(List.of()), new PipelineLoader(Catalog.empty()));
     ServerApp server =
         new ServerApp(
             new ServerConfig(bind, port, maxRuns, ServerConfig.DEFAULT_WORKERS, publicUrl), parts);
-    // Merge point: the REST API and UI, e.g. server.addRoutes(ApiRoutes::register).
+    FileTokenVerifier tokens = FileTokenVerifier.open(engine.home().root(), System.out);
+    server.addRoutes((app, s) -> {
+      ApiRoutes.register(app, new ApiContext(engine.store(), engine.logs(), repositories,
+          s.runControl(), tokens, publicUrl));
+      UiRoutes.register(app);
+    });
+    Poller poller = new Poller(repositories, new SqliteSeenRefs(engine.repoDb()),
+        new JGitRefLister(), server::deliver, Clock.systemUTC());
+    CronScheduler cron = new CronScheduler(repositories, mirrors::get, server::deliver,
+        Clock.systemUTC(), Duration.ofMinutes(1));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      poller.close();
+      cron.close();
       server.stop();
+      mirrors.close();
       serverStore.close();
       engine.close();
       stopped.countDown();
@@ -72,7 +102,16 @@ final class ServerCommand implements Callable<Integer> {
       throw new UserException("cannot start the server on " + bind + ":" + port + ": "
           + rootMessage(e));
     }
-    out.println("jxe server listening on " + server.url() + " (webhooks: POST /hook)");
+    try {
+      ServerAddress.write(engine.home().root(), server.url());
+    } catch (IOException e) {
+      out.println("jxe: warning: cannot write " + ServerAddress.file(engine.home().root())
+          + " (git hooks of imported repositories will not find the server): " + e.getMessage());
+    }
+    poller.start(Duration.ofSeconds(10));
+    cron.start(Duration.ofSeconds(30));
+    out.println("jxe server listening on " + server.url() + " (webhooks: POST /hook, UI: "
+        + server.url() + "/)");
     out.flush();
     stopped.await();
     return ExitCodes.OK;
@@ -84,21 +123,5 @@ final class ServerCommand implements Callable<Integer> {
       root = root.getCause();
     }
     return String.valueOf(root.getMessage());
-  }
-
-  /** Merge point: the SQLite repository store of {@code jxe import}. */
-  private static RepositoryStore repositories(SqliteServerStore store) {
-    return new UnwiredRepositories();
-  }
-
-  /** Merge point: the real trigger planner. */
-  private static TriggerPlanner planner() {
-    return (repo, event, deliveryId) ->
-        TriggerPlanner.Decision.nothing("no trigger planner is wired into this build");
-  }
-
-  /** Merge point: {@code GitProviders.create(...)}. */
-  private static ProviderFactory providers() {
-    return ProviderFactory.none();
   }
 }

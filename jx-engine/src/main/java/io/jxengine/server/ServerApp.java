@@ -1,5 +1,7 @@
 package io.jxengine.server;
 
+import io.jxengine.server.queue.GitEventCodec;
+
 import io.javalin.Javalin;
 import io.jxengine.server.http.WebhookRoutes;
 import io.jxengine.server.queue.DeliveryWorker;
@@ -96,6 +98,23 @@ public final class ServerApp implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /**
+   * Stores an event the engine found itself (polling, cron) as a delivery, exactly like a webhook:
+   * the same id twice is one delivery. Returns true when it was new.
+   */
+  public boolean deliver(
+      io.jxengine.server.repos.Repository repo, String deliveryId,
+      io.jxengine.scm.GitEvent event) {
+    boolean fresh =
+        !parts.deliveries()
+            .store(new io.jxengine.server.queue.NewDelivery(
+                repo.provider(), deliveryId, GitEventCodec.kind(event), java.util.Map.of(),
+                new byte[0], repo.id(), GitEventCodec.kind(event), GitEventCodec.encode(event)))
+            .duplicate();
+    worker.wake();
+    return fresh;
   }
 
   /** The port it listens on (the actual one when configured with 0). */
