@@ -206,6 +206,11 @@ class DefaultTriggerPlannerIT {
     assertThat(names(d)).containsExactly("default", "docs");
     assertThat(d.runs()).allMatch(r -> !r.withSecrets() && r.checkoutSha().equals(head));
     assertThat(planner.mirror(repo()).resolve(RepoMirror.forkRef(2))).contains(head);
+
+    // Plain git has no API: a comment finds the head in the mirror's pull-request refs.
+    d = planner.plan(repo(), comment(2, "trusty", "/test docs", 9), "f2");
+    assertThat(names(d)).containsExactly("docs");
+    assertThat(d.runs()).allMatch(r -> !r.withSecrets() && r.checkoutSha().equals(head));
   }
 
   @Test
