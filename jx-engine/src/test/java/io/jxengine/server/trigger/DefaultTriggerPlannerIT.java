@@ -16,7 +16,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,10 +56,13 @@ class DefaultTriggerPlannerIT {
             - run: echo integration
       """;
 
+  /** One store for the class: migrating a new file per test is the slow part. Tests use distinct PR numbers. */
+  @TempDir static Path storeDir;
+  static SqliteActivityStore activities;
+  static SqlitePullRequestGates gates;
+
   @TempDir Path tmp;
   GitFixture git;
-  SqliteActivityStore activities;
-  SqlitePullRequestGates gates;
   FakeGitProvider provider = new FakeGitProvider();
   ProviderKind kind = ProviderKind.GITHUB;
   DefaultTriggerPlanner planner;
@@ -71,14 +75,18 @@ class DefaultTriggerPlannerIT {
         ".jx/pipelines/release.yaml", RELEASE, ".jx/pipelines/integration.yaml", INTEGRATION,
         "src/A.java", "class A {}", "README.md", "hi", "OWNERS", "approvers: [alice]\n");
     git.git("push", "-q", "origin", "main");
-    activities = SqliteActivityStore.open(tmp.resolve("jxe.db"));
-    gates = SqlitePullRequestGates.open(tmp.resolve("jxe.db"));
     planner = new DefaultTriggerPlanner(tmp.resolve("mirrors"), List.of(),
         r -> kind == ProviderKind.GIT ? Optional.empty() : Optional.of(provider), activities, gates);
   }
 
-  @AfterEach
-  void tearDown() {
+  @BeforeAll
+  static void openStore() {
+    activities = SqliteActivityStore.open(storeDir.resolve("jxe.db"));
+    gates = SqlitePullRequestGates.open(storeDir.resolve("jxe.db"));
+  }
+
+  @AfterAll
+  static void closeStore() {
     gates.close();
     activities.close();
   }
