@@ -350,6 +350,21 @@ class DefaultTriggerPlannerIT {
   }
 
   @Test
+  void theRepositoryCatalogIsReadAtTheCommit() throws Exception {
+    String step = "kind: Step\nname: hello\nstep:\n  run: echo hello\n";
+    String uses = "stages:\n  - name: s\n    steps:\n      - uses: hello\n";
+    String without = git.commit("uses without catalog", ".jx/pipelines/docs.yaml", uses);
+    String with = git.commit("catalog", ".jx/catalog/steps/hello.yaml", step);
+    git.git("push", "-q", "origin", "main");
+    Decision d = planner.plan(repo(), push("refs/heads/main", base, without), "c1");
+    assertThat(names(d)).doesNotContain("docs");
+    assertThat(d.notes()).anyMatch(n -> n.contains("docs") && n.contains("errors"));
+    d = planner.plan(repo(), push("refs/heads/main", without, with), "c2");
+    assertThat(names(d)).containsExactly("docs");
+    assertThat(d.runs().get(0).pipeline().stages().get(0).steps().get(0).run()).contains("echo hello");
+  }
+
+  @Test
   void commentsOnIssuesAndEditedCommentsDoNothing() throws Exception {
     GitEvent.Comment onIssue = new GitEvent.Comment(new RepoRef(kind, "acme", "widget"),
         git.origin.toString(), "created", 12, false, "/test all", "trusty", null, 1, null);
