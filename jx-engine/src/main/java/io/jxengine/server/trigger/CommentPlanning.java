@@ -63,66 +63,14 @@ final class CommentPlanning {
     }
     PrHead head = found.get();
 
-    boolean okToTest = false;
-    boolean testAll = false;
-    boolean retest = false;
-    Set<String> named = new HashSet<>();
-    Set<String> lines = new HashSet<>();
-    for (ChatOpsCommand cmd : commands) {
-      if (cmd.name().equals(ChatOpsCommand.TEST) || !BUILT_IN.contains(cmd.name())) {
-        lines.add(cmd.line()); // a pipeline may declare it under triggers.comment
-      }
-      switch (cmd.name()) {
-        case ChatOpsCommand.OK_TO_TEST -> {
-          support.gates.approve(repo.id(), head.number(), head.headSha(), c.author());
-          out.note(c.author() + " approved #" + head.number() + " at " + head.headSha());
-          okToTest = true;
-        }
-        case ChatOpsCommand.HOLD, ChatOpsCommand.UNHOLD -> {
-          if (cmd.isUnhold()) {
-            support.gates.unhold(repo.id(), head.number());
-            out.note(c.author() + " lifted the hold of #" + head.number());
-          } else {
-            support.gates.hold(repo.id(), head.number(), c.author());
-            out.note(c.author() + " held #" + head.number());
-          }
-        }
-        case ChatOpsCommand.RETEST -> retest = true;
-        case ChatOpsCommand.TEST -> {
-          if (cmd.args().equalsIgnoreCase("all")) {
-            testAll = true;
-          } else if (!cmd.args().isEmpty()) {
-            named.add(cmd.args().split(" ")[0]);
-          }
-        }
-        default -> { }
-      }
-    }
-    boolean wantsRuns = okToTest || testAll || retest || !named.isEmpty() || !lines.isEmpty();
-    if (!wantsRuns) {
+    applyGates(repo, head, commands, c.author(), out);
+    Asks asks = Asks.of(commands);
+    if (!asks.wantsRuns()) {
       return out.build();
     }
     CommitPipelines pipelines = support.pipelines(mirror, head.headSha());
-    Map<String, CommitPipelines.Loaded> chosen = new LinkedHashMap<>();
-    List<String> changed = null;
-    boolean filtered = okToTest || testAll;
-    if (filtered) {
-      changed = pullRequests.changedPaths(mirror, head);
-    }
-    Set<String> failed = retest ? failedAtHead(repo, head) : Set.of();
-    for (CommitPipelines.Loaded p : pipelines.all()) {
-      var triggers = p.result().source() == null ? null : p.result().source().triggers();
-      boolean byComment = lines.stream().anyMatch(l -> TriggerFilter.comment(triggers, l));
-      boolean byFilter = filtered && TriggerFilter.pullRequest(triggers, head.baseRef(), changed);
-      if (named.contains(p.name()) || byComment || byFilter || failed.contains(p.name())) {
-        chosen.put(p.name(), p);
-      }
-    }
-    for (String name : named) {
-      if (pipelines.all().stream().noneMatch(p -> p.name().equals(name))) {
-        out.note("/test " + name + ": no pipeline of that name at " + head.headSha());
-      }
-    }
+    List<String> changed = pullRequests.changedPaths(mirror, head);
+    Map<String, CommitPipelines.Loaded> chosen = select(repo, head, asks, pipelines, changed, out);
     if (chosen.isEmpty()) {
       return out.note("comment on #" + head.number() + " selects no pipeline").build();
     }
@@ -135,14 +83,92 @@ final class CommentPlanning {
       PullRequestPlanning.addErrors(head, pipelines, out);
     }
     // A trusted user asking for a run is consent for this head, as /ok-to-test would be.
-    RunContext ctx = pullRequests.context(repo, mirror, head, "comment",
-        changed != null ? changed : pullRequests.changedPaths(mirror, head));
+    RunContext ctx = pullRequests.context(repo, mirror, head, "comment", changed);
     for (CommitPipelines.Loaded p : chosen.values()) {
       if (p.ok()) {
         out.runs.add(PlanSupport.intent(p, ctx, mirror, head.withSecrets(), deliveryId));
       }
     }
     return out.build();
+  }
+
+  /** What the commands of one comment ask to run. */
+  private record Asks(
+      boolean okToTest, boolean testAll, boolean retest, Set<String> named, Set<String> lines) {
+    static Asks of(List<ChatOpsCommand> commands) {
+      boolean okToTest = false;
+      boolean testAll = false;
+      boolean retest = false;
+      Set<String> named = new HashSet<>();
+      Set<String> lines = new HashSet<>();
+      for (ChatOpsCommand cmd : commands) {
+        switch (cmd.name()) {
+          case ChatOpsCommand.OK_TO_TEST -> okToTest = true;
+          case ChatOpsCommand.RETEST -> retest = true;
+          case ChatOpsCommand.TEST -> {
+            if (cmd.args().equalsIgnoreCase("all")) {
+              testAll = true;
+            } else if (!cmd.args().isEmpty()) {
+              named.add(cmd.args().split(" ")[0]);
+            }
+          }
+          default -> { }
+        }
+        if (cmd.name().equals(ChatOpsCommand.TEST) || !BUILT_IN.contains(cmd.name())) {
+          lines.add(cmd.line()); // a pipeline may declare it under triggers.comment
+        }
+      }
+      return new Asks(okToTest, testAll, retest, named, lines);
+    }
+
+    boolean wantsRuns() {
+      return okToTest || testAll || retest || !lines.isEmpty();
+    }
+  }
+
+  /** Records /ok-to-test approvals (for the current head) and /hold, /unhold. */
+  private void applyGates(
+      Repository repo, PrHead head, List<ChatOpsCommand> commands, String author,
+      PlanSupport.Builder out) {
+    for (ChatOpsCommand cmd : commands) {
+      if (cmd.name().equals(ChatOpsCommand.OK_TO_TEST)) {
+        support.gates.approve(repo.id(), head.number(), head.headSha(), author);
+        out.note(author + " approved #" + head.number() + " at " + head.headSha());
+      } else if (cmd.isUnhold()) {
+        support.gates.unhold(repo.id(), head.number());
+        out.note(author + " lifted the hold of #" + head.number());
+      } else if (cmd.isHold()) {
+        support.gates.hold(repo.id(), head.number(), author);
+        out.note(author + " held #" + head.number());
+      }
+    }
+  }
+
+  /**
+   * The pipelines the comment asks for: named ones, those declaring one of its lines under
+   * {@code triggers.comment}, those whose last run at the head failed ({@code /retest}), and for
+   * {@code /ok-to-test} or {@code /test all} those whose {@code pull_request:} trigger takes it.
+   */
+  private Map<String, CommitPipelines.Loaded> select(
+      Repository repo, PrHead head, Asks asks, CommitPipelines pipelines, List<String> changed,
+      PlanSupport.Builder out) {
+    Map<String, CommitPipelines.Loaded> chosen = new LinkedHashMap<>();
+    boolean filtered = asks.okToTest() || asks.testAll();
+    Set<String> failed = asks.retest() ? failedAtHead(repo, head) : Set.of();
+    for (CommitPipelines.Loaded p : pipelines.all()) {
+      var triggers = p.result().source() == null ? null : p.result().source().triggers();
+      boolean byComment = asks.lines().stream().anyMatch(l -> TriggerFilter.comment(triggers, l));
+      boolean byFilter = filtered && TriggerFilter.pullRequest(triggers, head.baseRef(), changed);
+      if (asks.named().contains(p.name()) || byComment || byFilter || failed.contains(p.name())) {
+        chosen.put(p.name(), p);
+      }
+    }
+    for (String name : asks.named()) {
+      if (pipelines.all().stream().noneMatch(p -> p.name().equals(name))) {
+        out.note("/test " + name + ": no pipeline of that name at " + head.headSha());
+      }
+    }
+    return chosen;
   }
 
   /**
