@@ -25,6 +25,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
@@ -286,15 +287,51 @@ public final class RepoMirror {
   private void fetch(String url, List<RefSpec> specs, boolean prune) {
     synchronized (lock) {
       try (Repository repo = openOrCreate(); Git git = new Git(repo)) {
-        git.fetch()
-            .setRemote(url)
-            .setRefSpecs(specs)
-            .setRemoveDeletedRefs(prune)
-            .setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
-            .call();
+        FetchResult result =
+            git.fetch()
+                .setRemote(url)
+                .setRefSpecs(specs)
+                .setRemoveDeletedRefs(prune)
+                .setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
+                .call();
+        if (prune) {
+          pointHead(repo, result);
+        }
       } catch (GitAPIException | IOException | RuntimeException e) {
         throw new MirrorException("cannot fetch " + url + " into " + dir + ": " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Points the mirror's HEAD at the remote's default branch (or, failing that, at some branch),
+   * since a clone of the mirror, as workspaces are made, needs a HEAD that resolves.
+   */
+  private static void pointHead(Repository repo, FetchResult result) throws IOException {
+    Ref head = repo.exactRef(Constants.HEAD);
+    if (head != null && head.getObjectId() != null) {
+      return;
+    }
+    List<Ref> branches = repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS);
+    if (branches.isEmpty()) {
+      return;
+    }
+    Ref advertised = result.getAdvertisedRef(Constants.HEAD);
+    String target = branches.get(0).getName();
+    if (advertised != null && advertised.isSymbolic()) {
+      target = advertised.getTarget().getName();
+    } else if (advertised != null && advertised.getObjectId() != null) {
+      for (Ref b : branches) {
+        if (advertised.getObjectId().equals(b.getObjectId())) {
+          target = b.getName();
+          if (b.getName().equals("refs/heads/main") || b.getName().equals("refs/heads/master")) {
+            break;
+          }
+        }
+      }
+    }
+    if (repo.exactRef(target) != null) {
+      repo.updateRef(Constants.HEAD).link(target);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jxengine.scm.ProviderKind;
+import io.jxengine.source.Workspaces;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,24 @@ class RepoMirrorIT {
     assertThat(mirror.resolve(mirror.pullRef(3))).contains(second);
     assertThat(mirror.resolve("refs/heads/main")).contains(second);
     assertThat(mirror.hasCommit("not-a-sha")).isFalse();
+  }
+
+  @Test
+  void workspacesCloneFromTheMirrorAtBranchAndPullRequestHeads() throws Exception {
+    GitFixture git = GitFixture.create(tmp, "r");
+    String main = git.commit("one", "a.txt", "a");
+    git.git("push", "-q", "origin", "main");
+    git.git("checkout", "-q", "-b", "x");
+    String pr = git.commit("two", "a.txt", "pr");
+    git.git("push", "-q", "origin", "HEAD:refs/pull/1/head");
+    RepoMirror mirror = RepoMirror.of(tmp.resolve("mirrors"), 1, git.origin.toString(), ProviderKind.GITHUB);
+    mirror.fetch();
+
+    Workspaces.checkout(mirror.dir().toString(), main, tmp.resolve("ws1"));
+    Workspaces.checkout(mirror.dir().toString(), pr, tmp.resolve("ws2"));
+
+    assertThat(tmp.resolve("ws1/a.txt")).hasContent("a");
+    assertThat(tmp.resolve("ws2/a.txt")).hasContent("pr");
   }
 
   @Test
