@@ -42,7 +42,8 @@ final class CommentPlanning {
 
   Decision plan(Repository repo, GitEvent.Comment c, String deliveryId) {
     if (!"created".equals(c.action()) || !c.onPullRequest() || c.number() < 1) {
-      return Decision.nothing("comment " + c.action() + " on #" + c.number() + ": not a new pull-request comment");
+      return Decision.nothing(
+          "comment " + c.action() + " on #" + c.number() + ": not a new pull-request comment");
     }
     List<ChatOpsCommand> commands = ChatOpsParser.parse(c.body());
     if (commands.isEmpty()) {
@@ -175,7 +176,8 @@ final class CommentPlanning {
    * The pull request's head: from the provider's API when there is one, else from the mirror's
    * pull-request refs (plain git). Secrets only when the head is this repository's own branch.
    */
-  private Optional<PrHead> head(Repository repo, RepoMirror mirror, int number, PlanSupport.Builder out) {
+  private Optional<PrHead> head(
+      Repository repo, RepoMirror mirror, int number, PlanSupport.Builder out) {
     Optional<GitProvider> provider = support.provider(repo);
     String headRef;
     String headSha;
@@ -186,7 +188,8 @@ final class CommentPlanning {
       try {
         info = provider.get().getPullRequest(repo.ref(), number);
       } catch (GitProviderException e) {
-        out.note("cannot read pull request #" + number + " (HTTP " + e.status() + "): " + e.getMessage());
+        out.note("cannot read pull request #" + number + " (HTTP " + e.status() + "): "
+            + e.getMessage());
         return Optional.empty();
       }
       if (!"open".equalsIgnoreCase(info.state()) && !"opened".equalsIgnoreCase(info.state())) {

@@ -3,6 +3,7 @@ package io.jxengine.server.trigger;
 import io.jxengine.scm.GitProvider;
 import io.jxengine.scm.GitProviderException;
 import io.jxengine.server.repos.Repository;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -47,8 +48,8 @@ public final class TrustPolicy {
     if (repo.trustedUsers().stream().anyMatch(u -> u.equalsIgnoreCase(user))) {
       return Verdict.yes(user + " is a trusted user of the repository");
     }
-    if (association != null && TRUSTED_ASSOCIATIONS.contains(association.toUpperCase(java.util.Locale.ROOT))) {
-      return Verdict.yes(user + " is a " + association.toLowerCase(java.util.Locale.ROOT));
+    if (association != null && TRUSTED_ASSOCIATIONS.contains(association.toUpperCase(Locale.ROOT))) {
+      return Verdict.yes(user + " is a " + association.toLowerCase(Locale.ROOT));
     }
     Optional<String> owners = ownersOnDefaultBranch.get();
     if (owners.isPresent() && OwnersFile.lists(owners.get(), user)) {
