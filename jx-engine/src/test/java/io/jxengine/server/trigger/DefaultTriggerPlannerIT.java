@@ -365,6 +365,19 @@ class DefaultTriggerPlannerIT {
   }
 
   @Test
+  void commentsOnClosedOrUnknownPullRequestsRunNothing() throws Exception {
+    String head = pullRequestBranch("gone", 13, "src/Z.java", "class Z {}");
+    provider.pulls.put(13, new io.jxengine.scm.PullRequestInfo(13, "closed", false, "t", "gone",
+        head, "main", null, null, null));
+    Decision closed = planner.plan(repo(), comment(13, "trusty", "/test all", 1), "g1");
+    assertThat(closed.runs()).isEmpty();
+    assertThat(closed.notes()).anyMatch(n -> n.contains("closed"));
+    Decision unknown = planner.plan(repo(), comment(14, "trusty", "/test all", 2), "g2");
+    assertThat(unknown.runs()).isEmpty();
+    assertThat(unknown.notes()).anyMatch(n -> n.contains("404"));
+  }
+
+  @Test
   void commentsOnIssuesAndEditedCommentsDoNothing() throws Exception {
     GitEvent.Comment onIssue = new GitEvent.Comment(new RepoRef(kind, "acme", "widget"),
         git.origin.toString(), "created", 12, false, "/test all", "trusty", null, 1, null);
