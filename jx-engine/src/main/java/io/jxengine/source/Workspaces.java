@@ -12,6 +12,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -99,6 +100,12 @@ public final class Workspaces {
         .setCloneAllBranches(true)
         .call()) {
       ObjectId id = ObjectId.fromString(commitSha);
+      if (!git.getRepository().getObjectDatabase().has(id)) {
+        // A pull request's head lives outside refs/heads (refs/pull/N/head, a fork's head in the
+        // engine's mirror), which a clone does not take; fetch every ref once more for it.
+        git.fetch().setRemote("origin")
+            .setRefSpecs(new RefSpec("+refs/*:refs/remotes/origin-all/*")).call();
+      }
       if (!git.getRepository().getObjectDatabase().has(id)) {
         throw new IOException("commit " + commitSha + " is not in " + gitUrl);
       }

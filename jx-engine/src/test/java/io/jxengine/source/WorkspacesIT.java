@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,27 @@ class WorkspacesIT {
       assertThat(git.getRepository().resolve(Constants.HEAD).getName()).isEqualTo(first.getName());
       assertThat(git.getRepository().getFullBranch()).isEqualTo(first.getName());
     }
+  }
+
+  @Test
+  void checkoutFindsACommitOutsideTheBranches() throws Exception {
+    Path origin = Files.createDirectories(tmp.resolve("origin"));
+    RevCommit head;
+    try (Git git = TestRepos.init(origin)) {
+      TestRepos.commit(git, "f.txt", "one", "first");
+      git.checkout().setCreateBranch(true).setName("pr").call();
+      head = TestRepos.commit(git, "f.txt", "pr", "pull request");
+      RefUpdate ref = git.getRepository().updateRef("refs/pull/1/head");
+      ref.setNewObjectId(head);
+      ref.forceUpdate();
+      git.checkout().setName("main").call();
+      git.branchDelete().setBranchNames("pr").setForce(true).call();
+    }
+    Path ws = tmp.resolve("ws");
+
+    Workspaces.checkout(origin.toUri().toString(), head.getName(), ws);
+
+    assertThat(ws.resolve("f.txt")).hasContent("pr");
   }
 
   @Test
