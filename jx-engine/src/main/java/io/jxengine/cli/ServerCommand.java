@@ -70,7 +70,7 @@ final class ServerCommand implements Callable<Integer> {
     ServerParts parts =
         new ServerParts(
             engine.store(), serverStore, serverStore, repositories,
-            TriggerPlanners.create(engine.home(), engine.store(), mirrors, providers),
+            TriggerPlanners.create(engine.home(), engine.store(), providers),
             providers, engine.runService(List.of()), new PipelineLoader(Catalog.empty()));
     ServerApp server =
         new ServerApp(

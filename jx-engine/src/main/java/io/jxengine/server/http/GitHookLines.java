@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Parses what a local repository's post-receive hook sends: one JSON object per line, {@code
- * {"ref": "refs/heads/main", "before": "<sha>", "after": "<sha>"}}, into push events. Refs and
+ * Parses what a local repository's post-receive hook sends into push events: git's own
+ * post-receive lines, {@code <before> <after> <ref>} (what {@code jxe import} installs), or one
+ * JSON object per line, {@code {"ref": "refs/heads/main", "before": "<sha>", "after": "<sha>"}}. Refs and
  * SHAs are checked, since they come from whoever can reach the endpoint with the token.
  */
 final class GitHookLines {
@@ -46,15 +47,29 @@ final class GitHookLines {
   }
 
   private static GitEvent.Push push(String line, int number, Repository repo) throws Malformed {
-    JsonNode node;
-    try {
-      node = JSON.readTree(line);
-    } catch (IOException e) {
-      throw new Malformed("line " + number + " is not JSON");
+    String ref;
+    String before;
+    String after;
+    String trimmed = line.strip();
+    if (trimmed.startsWith("{")) {
+      JsonNode node;
+      try {
+        node = JSON.readTree(trimmed);
+      } catch (IOException e) {
+        throw new Malformed("line " + number + " is not JSON");
+      }
+      ref = text(node, "ref");
+      before = text(node, "before");
+      after = text(node, "after");
+    } else {
+      String[] words = trimmed.split(" ");
+      if (words.length != 3) {
+        throw new Malformed("line " + number + " is not `<before> <after> <ref>`");
+      }
+      before = words[0];
+      after = words[1];
+      ref = words[2];
     }
-    String ref = text(node, "ref");
-    String before = text(node, "before");
-    String after = text(node, "after");
     if (ref == null || !REF.matcher(ref).matches()) {
       throw new Malformed("line " + number + ": ref must be refs/heads/<branch> or refs/tags/<tag>");
     }

@@ -1,5 +1,7 @@
 package io.jxengine.server.trigger;
 
+import io.jxengine.server.cron.CronDeliveryId;
+
 import io.jxengine.activity.ActivityStore;
 import io.jxengine.engine.JxeHome;
 import io.jxengine.engine.RunContext;
@@ -94,16 +96,25 @@ public final class DefaultTriggerPlanner implements TriggerPlanner {
     }
     out.notes.addAll(PlanSupport.errorNotes(sha.get(), pipelines));
     boolean isTag = push.tag() != null;
+    // The cron scheduler delivers its firings as a push of the branch head whose delivery id
+    // names the one pipeline to run; its push filters do not apply.
+    Optional<CronDeliveryId> cron = CronDeliveryId.parse(deliveryId);
     Optional<RepoMirror.CommitInfo> commit = mirror.commit(sha.get());
     RunContext ctx =
         new RunContext(
             repo.owner(), repo.name(), isTag ? push.tag() : push.branch(), push.tag(),
-            isTag ? "tag" : "push", repo.cloneUrl(), sha.get(),
+            cron.isPresent() ? "cron" : isTag ? "tag" : "push", repo.cloneUrl(), sha.get(),
             firstNonNull(push.headCommitMessage(), commit.map(RepoMirror.CommitInfo::message)),
             firstNonNull(push.headCommitAuthor(), commit.map(RepoMirror.CommitInfo::author)),
-            null, null, null, null, null, "postsubmit", changed);
+            null, null, null, null, null, cron.isPresent() ? "periodic" : "postsubmit",
+            cron.isPresent() ? null : changed);
     for (CommitPipelines.Loaded p : pipelines.ok()) {
-      if (TriggerFilter.push(p.result().effective().triggers(), push.branch(), push.tag(), changed)) {
+      if (cron.isPresent()) {
+        if (p.name().equals(cron.get().pipeline())) {
+          out.runs.add(PlanSupport.intent(p, ctx, mirror, true, deliveryId));
+        }
+      } else if (TriggerFilter.push(
+          p.result().effective().triggers(), push.branch(), push.tag(), changed)) {
         out.runs.add(PlanSupport.intent(p, ctx, mirror, true, deliveryId));
       } else {
         out.note("pipeline " + p.name() + ": its triggers do not take this push of " + push.ref());

@@ -47,6 +47,21 @@ class GitHookLinesTest {
   }
 
   @Test
+  void gitsOwnPostReceiveLinesAreAcceptedToo() throws Exception {
+    List<GitEvent.Push> pushes =
+        parse(A + " " + B + " refs/heads/main\n" + ZEROS + " " + A + " refs/tags/v2\n");
+    assertThat(pushes).hasSize(2);
+    assertThat(pushes.get(0).branch()).isEqualTo("main");
+    assertThat(pushes.get(0).after()).isEqualTo(B);
+    assertThat(pushes.get(1).tag()).isEqualTo("v2");
+    assertThat(pushes.get(1).created()).isTrue();
+    for (String bad : List.of(A + " " + B, A + " " + B + " refs/heads/main extra",
+        "HEAD " + B + " refs/heads/main", A + " " + B + " refs/remotes/x")) {
+      assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(GitHookLines.Malformed.class);
+    }
+  }
+
+  @Test
   void aDeletedBranchIsMarkedDeleted() throws Exception {
     assertThat(parse(line("refs/heads/old", A, ZEROS)).get(0).deleted()).isTrue();
   }
