@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       StopCommand.class,
       ImportCommand.class,
       ServerCommand.class,
+      QuickstartCommand.class,
       CompletionCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,115 @@
+package io.jxengine.cli;
+
+import io.jxengine.catalog.Catalog;
+import io.jxengine.parse.PipelineLoader;
+import io.jxengine.secrets.SecretProvider;
+import io.jxengine.server.ProviderFactory;
+import io.jxengine.server.SecretProviderFactory;
+import io.jxengine.server.ServerApp;
+import io.jxengine.server.ServerConfig;
+import io.jxengine.server.ServerParts;
+import io.jxengine.server.api.ApiContext;
+import io.jxengine.server.api.ApiRoutes;
+import io.jxengine.server.api.FileTokenVerifier;
+import io.jxengine.server.cron.CronScheduler;
+import io.jxengine.server.poll.JGitRefLister;
+import io.jxengine.server.poll.Poller;
+import io.jxengine.server.poll.SqliteSeenRefs;
+import io.jxengine.server.repos.RepoMirrors;
+import io.jxengine.server.repos.RepositoryStore;
+import io.jxengine.server.repos.ServerAddress;
+import io.jxengine.server.ui.UiRoutes;
+import io.jxengine.store.SqliteServerStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The engine server on embedded defaults, wired and started: webhooks, the trigger planner, the
+ * run queue, the REST API and UI, polling and cron. Used by {@code jxe server} and {@code jxe
+ * quickstart}. {@link #close} stops everything it started, in reverse order.
+ */
+final class EmbeddedServer implements AutoCloseable {
+  private final ServerApp app;
+  private final SqliteServerStore serverStore;
+  private final RepoMirrors mirrors;
+  private final Poller poller;
+  private final CronScheduler cron;
+
+  private EmbeddedServer(ServerApp app, SqliteServerStore serverStore, RepoMirrors mirrors,
+      Poller poller, CronScheduler cron) {
+    this.app = app;
+    this.serverStore = serverStore;
+    this.mirrors = mirrors;
+    this.poller = poller;
+    this.cron = cron;
+  }
+
+  /** Starts the server; a port that cannot be bound is a {@link UserException}. */
+  static EmbeddedServer start(EngineContext engine, ServerConfig config, PrintWriter out) {
+    SqliteServerStore serverStore = SqliteServerStore.open(engine.home().database());
+    RepositoryStore repositories = engine.repositories();
+    SecretProvider secrets = engine.secrets(List.of());
+    ProviderFactory providers = new SecretProviderFactory(secrets);
+    RepoMirrors mirrors = new RepoMirrors(engine.home().root());
+    ServerParts parts =
+        new ServerParts(
+            engine.store(), serverStore, serverStore, repositories,
+            TriggerPlanners.create(engine.home(), engine.store(), providers),
+            providers, engine.runService(List.of()), new PipelineLoader(Catalog.empty()));
+    ServerApp app = new ServerApp(config, parts);
+    FileTokenVerifier tokens =
+        FileTokenVerifier.open(engine.home().root(), new PrintStream(System.out, true));
+    app.addRoutes((javalin, s) -> {
+      ApiRoutes.register(javalin, new ApiContext(engine.store(), engine.logs(), repositories,
+          s.runControl(), tokens, config.publicUrl()));
+      UiRoutes.register(javalin);
+    });
+    Poller poller = new Poller(repositories, new SqliteSeenRefs(engine.repoDb()),
+        new JGitRefLister(), app::deliver, Clock.systemUTC());
+    CronScheduler cron = new CronScheduler(repositories, mirrors::get, app::deliver,
+        Clock.systemUTC(), Duration.ofMinutes(1));
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      mirrors.close();
+      serverStore.close();
+      // Most often the port is taken: the user's to fix, not an engine failure.
+      throw new UserException("cannot start the server on " + config.bind() + ":"
+          + config.port() + ": " + rootMessage(e));
+    }
+    try {
+      ServerAddress.write(engine.home().root(), app.url());
+    } catch (IOException e) {
+      out.println("jxe: warning: cannot write " + ServerAddress.file(engine.home().root())
+          + " (git hooks of imported repositories will not find the server): " + e.getMessage());
+    }
+    poller.start(Duration.ofSeconds(10));
+    cron.start(Duration.ofSeconds(30));
+    return new EmbeddedServer(app, serverStore, mirrors, poller, cron);
+  }
+
+  String url() {
+    return app.url();
+  }
+
+  @Override
+  public void close() {
+    poller.close();
+    cron.close();
+    app.stop();
+    mirrors.close();
+    serverStore.close();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
+  }
+}
