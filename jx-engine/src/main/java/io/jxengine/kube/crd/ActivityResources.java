@@ -16,6 +16,10 @@ import java.util.Map;
  * fromResource(toResource(a)).equals(a)} for every activity whose steps are ordered by id (as the
  * stores return them) and whose steps all belong to a stage of the same activity.
  *
+ * <p>With the status subresource, the API server ignores {@code status} on create: create the
+ * resource, then write {@link PipelineActivity#getStatus()} with {@code updateStatus()} (see
+ * {@code PipelineActivityCrudIT}).
+ *
  * <p>Pure functions, thread-safe. A step whose parent is not a top-level entry of the same
  * activity is an engine bug, reported as {@link IllegalArgumentException}.
  */
