@@ -25,25 +25,34 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Renders the Helm chart with helm-java's native helm and checks the objects it makes. */
 class ChartTest {
 
-  static Stream<Map<String, Object>> combinations() {
+  /** Values combinations with the objects each must make (kind -> count). */
+  static Stream<Arguments> combinations() {
     return Stream.of(
-        Map.of(),
-        Map.of("buildNamespaces", List.of("builds-a", "builds-b", NAMESPACE)),
-        Map.of(
+        Arguments.of(Map.of(), Map.of(
+            "Deployment", 1L, "Role", 3L, "RoleBinding", 3L, "Service", 1L,
+            "ServiceAccount", 2L)),
+        Arguments.of(Map.of("buildNamespaces", List.of("builds-a", "builds-b", NAMESPACE)),
+            Map.of("Deployment", 1L, "Role", 5L, "RoleBinding", 5L, "Service", 1L,
+                "ServiceAccount", 4L)),
+        Arguments.of(Map.of(
             "ingress", Map.of("enabled", true, "host", "ci.example.com",
                 "tls", Map.of("enabled", true, "secretName", "ci-tls")),
             "gitProvider", Map.of("kind", "gitlab", "apiUrl", "https://gitlab.example.com/api/v4",
                 "token", Map.of("secretName", "git-token", "secretKey", "api-token")),
             "webhook", Map.of("existingSecret", "hook-secret")),
-        Map.of(
+            Map.of("Deployment", 1L, "Ingress", 1L, "Role", 3L, "RoleBinding", 3L,
+                "Service", 1L, "ServiceAccount", 2L)),
+        Arguments.of(Map.of(
             "leaderElection", Map.of("enabled", false),
             "build", Map.of("podFallback", false, "serviceAccount", Map.of("create", false)),
-            "serviceAccount", Map.of("create", false, "name", "engine")));
+            "serviceAccount", Map.of("create", false, "name", "engine")),
+            Map.of("Deployment", 1L, "Role", 2L, "RoleBinding", 2L, "Service", 1L)));
   }
 
   @Test
@@ -67,8 +76,11 @@ class ChartTest {
 
   @ParameterizedTest
   @MethodSource("combinations")
-  void rbacIsLeastPrivilegeForEveryCombination(Map<String, Object> values) {
+  void everyCombinationMakesItsObjectsWithLeastPrivilegeRbac(
+      Map<String, Object> values, Map<String, Long> kinds) {
     RenderedChart chart = render(values);
+
+    assertThat(chart.kinds()).containsExactlyInAnyOrderEntriesOf(kinds);
 
     assertThat(RbacPolicy.violations(chart.objects, NAMESPACE)).isEmpty();
     assertThat(chart.all(ClusterRole.class)).isEmpty();
