@@ -176,7 +176,7 @@ class LocalBackendIT {
     // The stamp is written to a temporary file first: `> ME.start` alone would create the file
     // (and release the other stage) before the time is in it.
     String wait = "date +%s%N > ME.tmp && mv ME.tmp ME.start\n"
-        + "i=0; while [ ! -f OTHER.start ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
+        + "i=0; while [ ! -f OTHER.start ] && [ $i -lt 1200 ]; do sleep 0.1; i=$((i+1)); done\n"
         + "[ -f OTHER.start ]\ndate +%s%N > ME.end\n";
     Status result = run(plan(
         stage("a").needs().steps(step("s", wait.replace("ME", "a").replace("OTHER", "b"))).build(),
