@@ -6,7 +6,9 @@ import io.fabric8.tekton.pipeline.v1.Param;
 import io.fabric8.tekton.pipeline.v1.ParamValue;
 import io.fabric8.tekton.pipeline.v1.PipelineRun;
 import io.fabric8.tekton.pipeline.v1.PipelineRunBuilder;
+import io.fabric8.tekton.pipeline.v1.PipelineSpec;
 import io.fabric8.tekton.pipeline.v1.PipelineTask;
+import io.fabric8.tekton.pipeline.v1.PipelineWorkspaceDeclaration;
 import io.fabric8.tekton.pipeline.v1.TimeoutFields;
 import io.fabric8.tekton.pipeline.v1.WhenExpression;
 import io.fabric8.tekton.pipeline.v1.ParamSpecBuilder;
@@ -99,12 +101,6 @@ public final class TektonCompiler {
             .endMetadata()
             .withNewSpec()
             .withParams(params.entrySet().stream().map(e -> new Param(e.getKey(), new ParamValue(e.getValue()))).toList())
-            .withNewPipelineSpec()
-            .withParams(params.keySet().stream().map(k -> new ParamSpecBuilder().withName(k).withType("string").build()).toList())
-            .addNewWorkspace().withName(ContainerDefaults.SOURCE).endWorkspace()
-            .withTasks(main)
-            .withFinally(fin.isEmpty() ? null : fin)
-            .endPipelineSpec()
             .withNewTaskRunTemplate()
             .withServiceAccountName(opts.serviceAccount())
             .withNewPodTemplate().withSecurityContext(defaults.podSecurity()).endPodTemplate()
@@ -122,6 +118,13 @@ public final class TektonCompiler {
             .endWorkspace()
             .endSpec()
             .build();
+    // set, not built: a builder would deep-copy every task (see TektonTasks)
+    PipelineSpec spec = new PipelineSpec();
+    spec.setParams(params.keySet().stream().map(k -> new ParamSpecBuilder().withName(k).withType("string").build()).toList());
+    spec.setWorkspaces(List.of(new PipelineWorkspaceDeclaration(null, ContainerDefaults.SOURCE, null)));
+    spec.setTasks(main);
+    spec.setFinally(fin.isEmpty() ? null : fin);
+    run.getSpec().setPipelineSpec(spec);
     return new CompileResult(run, sel.skipped(), diags.sorted());
   }
 
@@ -172,13 +175,18 @@ public final class TektonCompiler {
 
   private static List<PipelineTask> stagePost(TektonTasks tasks, Pipeline p, Stage stage, Set<String> used) {
     Post post = stage.post();
+    if (post.isEmpty()) {
+      return List.of();
+    }
     String status = "$(tasks." + KubeNames.label(stage.name()) + ".status)";
+    List<EnvVar> env = stageEnv(p, stage);
+    String image = image(p, stage);
     List<PipelineTask> out = new ArrayList<>();
-    addPost(out, tasks, used, stage.name() + "-post-always", image(p, stage), stageEnv(p, stage), post.always(),
+    addPost(out, tasks, used, stage.name() + "-post-always", image, env, post.always(),
         TektonTasks.when(status, "notin", List.of("None")));
-    addPost(out, tasks, used, stage.name() + "-post-success", image(p, stage), stageEnv(p, stage), post.success(),
+    addPost(out, tasks, used, stage.name() + "-post-success", image, env, post.success(),
         TektonTasks.when(status, "in", List.of("Succeeded")));
-    addPost(out, tasks, used, stage.name() + "-post-failure", image(p, stage), stageEnv(p, stage), post.failure(),
+    addPost(out, tasks, used, stage.name() + "-post-failure", image, env, post.failure(),
         TektonTasks.when(status, "in", List.of("Failed")));
     return out;
   }
