@@ -130,7 +130,7 @@ public final class CatalogResolver {
           s.retries() > 0 ? s.retries() : c.retries(),
           s.uses(),
           s.pos(),
-          s.privileged() || c.privileged(),
+          s.privileged() ? s.privilegedAt() : c.privilegedAt(),
           s.volumes().isEmpty() ? c.volumes() : s.volumes());
     }
 

@@ -6,6 +6,7 @@ import io.jxengine.engine.RunContext;
 import io.jxengine.model.EnvVar;
 import io.jxengine.model.NameRef;
 import io.jxengine.model.Pipeline;
+import io.jxengine.model.Pos;
 import io.jxengine.model.Post;
 import io.jxengine.model.SecretRef;
 import io.jxengine.model.Stage;
@@ -82,14 +83,16 @@ public final class LocalCompiler {
         continue;
       }
       String reason;
+      Pos at = step.pos();
       if (step.uses() != null && step.uses().ref().equals("kaniko")) {
         reason = "kaniko needs a cluster; use buildah locally";
       } else if (step.privileged()) {
         reason = "it asks for a privileged container";
+        at = step.privilegedAt();
       } else {
         reason = "it mounts volumes";
       }
-      diags.report(Code.NEEDS_CLUSTER, step.pos(), "", step.name(), reason);
+      diags.report(Code.NEEDS_CLUSTER, at, "", step.name(), reason);
     }
   }
 

@@ -15,8 +15,8 @@ import java.util.List;
  * @param retries extra attempts after a failure (0 = run once)
  * @param uses the catalog step this one comes from, or null
  * @param pos where the step starts
- * @param privileged the step asks for a privileged container ({@code privileged: true}); the
- *     cluster compilers refuse it, the local backend has no such thing and refuses it too
+ * @param privilegedAt where the step asks for a privileged container ({@code privileged: true}),
+ *     or null; the cluster compilers refuse it, and the local backend, which has no such thing, too
  * @param volumes volumes the step mounts (Secrets as files, host paths); cluster only
  */
 public record Step(
@@ -29,7 +29,7 @@ public record Step(
     int retries,
     Uses uses,
     Pos pos,
-    boolean privileged,
+    Pos privilegedAt,
     List<Volume> volumes) {
   public Step {
     env = List.copyOf(env);
@@ -40,11 +40,16 @@ public record Step(
   public Step(
       String name, String run, String image, String dir, List<EnvVar> env, Duration timeout,
       int retries, Uses uses, Pos pos) {
-    this(name, run, image, dir, env, timeout, retries, uses, pos, false, List.of());
+    this(name, run, image, dir, env, timeout, retries, uses, pos, null, List.of());
+  }
+
+  /** True when the step asks for a privileged container. */
+  public boolean privileged() {
+    return privilegedAt != null;
   }
 
   /** True when the step uses keys only a cluster backend can honour. */
   public boolean needsCluster() {
-    return privileged || !volumes.isEmpty();
+    return privilegedAt != null || !volumes.isEmpty();
   }
 }

@@ -64,7 +64,7 @@ public final class StepReader {
     Boolean privileged = f.bool("privileged");
     return new Step(
         name, run, f.string("image"), dir, f.env("env"), timeout, retries == null ? 0 : retries, uses,
-        f.pos(), privileged != null && privileged, volumes(f));
+        f.pos(), privileged != null && privileged ? f.keyPos("privileged") : null, volumes(f));
   }
 
   /** {@code volumes:}: each entry names exactly one source and an absolute mount path. */

@@ -46,7 +46,7 @@ class EffectiveOutputTest {
   void aPrivilegedStepIsRefusedWithItsLine(@TempDir Path dir) throws Exception {
     repo(dir, "stages:\n  - name: build\n    steps:\n      - run: make\n        privileged: true\n");
     assertThat(run("effective", "--output", "tekton", dir.toString())).isEqualTo(ExitCodes.FAILED);
-    assertThat(err.toString()).contains(":4:").contains("JX501");
+    assertThat(err.toString()).contains(":5:").contains("JX501");
     assertThat(out.toString()).isEmpty();
   }
 }

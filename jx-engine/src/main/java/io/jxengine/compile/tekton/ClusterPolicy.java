@@ -21,7 +21,7 @@ public final class ClusterPolicy {
   public static void check(Pipeline p, Diagnostics diags) {
     for (Step step : allSteps(p)) {
       if (step.privileged()) {
-        diags.report(Code.PRIVILEGED_REFUSED, step.pos(), "privileged", step.name());
+        diags.report(Code.PRIVILEGED_REFUSED, step.privilegedAt(), "privileged", step.name());
       }
       for (Volume v : step.volumes()) {
         if (v.hostPath() != null) {

@@ -110,7 +110,7 @@ class TektonCompilerTest {
     assertThat(r.ok()).isFalse();
     assertThat(r.diagnostics()).extracting(d -> d.code(), d -> d.pos().line())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(Code.PRIVILEGED_REFUSED, 4),
+            org.assertj.core.groups.Tuple.tuple(Code.PRIVILEGED_REFUSED, 5),
             org.assertj.core.groups.Tuple.tuple(Code.HOST_PATH_REFUSED, 12));
   }
 
