@@ -129,7 +129,9 @@ public final class CatalogResolver {
           // 0 is also "not written": a user cannot turn an entry's retries off, only change them
           s.retries() > 0 ? s.retries() : c.retries(),
           s.uses(),
-          s.pos());
+          s.pos(),
+          s.privileged() ? s.privilegedAt() : c.privilegedAt(),
+          s.volumes().isEmpty() ? c.volumes() : s.volumes());
     }
 
     Optional<CatalogEntry> lookup(Uses uses, String field, boolean asStep) {

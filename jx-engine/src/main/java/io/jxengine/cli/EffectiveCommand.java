@@ -31,6 +31,24 @@ final class EffectiveCommand implements Callable<Integer> {
       description = "Which pipeline (default: all of them, as YAML documents).")
   String pipeline;
 
+  /** What to print: the pipeline itself, or the objects a cluster run of it would submit. */
+  enum Format {
+    pipeline,
+    tekton,
+    pods
+  }
+
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "pipeline",
+      description =
+          "pipeline (default), tekton (the PipelineRun a push of the current commit becomes) or "
+              + "pods (the Pod fallback for clusters without Tekton).")
+  Format output = Format.pipeline;
+
+  @Option(names = "--build", defaultValue = "1", description = "Build number for --output tekton|pods.")
+  int build = 1;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -54,6 +72,9 @@ final class EffectiveCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     DiagnosticPrinter.text(diags, err);
+    if (output != Format.pipeline) {
+      return ClusterOutput.print(chosen, repo.repoDir(), output == Format.tekton, build, out, err);
+    }
     boolean first = true;
     for (RepoPipelines.Loaded l : chosen) {
       if (!first) {

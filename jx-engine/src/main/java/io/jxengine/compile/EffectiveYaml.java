@@ -92,6 +92,20 @@ public final class EffectiveYaml {
     if (s.retries() > 0) {
       m.put("retries", integer(s.retries()));
     }
+    if (s.privileged()) {
+      m.put("privileged", new ScalarNode(Tag.BOOL, "true", null, null, DumperOptions.ScalarStyle.PLAIN));
+    }
+    if (!s.volumes().isEmpty()) {
+      m.put("volumes", seq(s.volumes().stream().map(EffectiveYaml::volume).toList()));
+    }
+    return m.node();
+  }
+
+  private static Node volume(io.jxengine.model.Volume v) {
+    Map m = new Map();
+    m.put("secret", str(v.secret()));
+    m.put("hostPath", str(v.hostPath()));
+    m.put("path", str(v.path()));
     return m.node();
   }
 

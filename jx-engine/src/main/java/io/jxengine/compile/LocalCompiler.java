@@ -1,9 +1,12 @@
 package io.jxengine.compile;
 
+import io.jxengine.diag.Code;
+import io.jxengine.diag.Diagnostics;
 import io.jxengine.engine.RunContext;
 import io.jxengine.model.EnvVar;
 import io.jxengine.model.NameRef;
 import io.jxengine.model.Pipeline;
+import io.jxengine.model.Pos;
 import io.jxengine.model.Post;
 import io.jxengine.model.SecretRef;
 import io.jxengine.model.Stage;
@@ -67,6 +70,30 @@ public final class LocalCompiler {
         pipelinePost(effective, jobVars),
         effective.timeout(),
         concurrency);
+  }
+
+  /**
+   * Reports (JX404) every step only a cluster can run: privileged containers and volumes have no
+   * local meaning, and a step that silently ran without its mounted registry credentials or
+   * privilege would fail later and less clearly. Kaniko gets its own reason.
+   */
+  public static void refuseClusterOnly(Pipeline p, Diagnostics diags) {
+    for (Step step : io.jxengine.compile.tekton.ClusterPolicy.allSteps(p)) {
+      if (!step.needsCluster()) {
+        continue;
+      }
+      String reason;
+      Pos at = step.pos();
+      if (step.uses() != null && step.uses().ref().equals("kaniko")) {
+        reason = "kaniko needs a cluster; use buildah locally";
+      } else if (step.privileged()) {
+        reason = "it asks for a privileged container";
+        at = step.privilegedAt();
+      } else {
+        reason = "it mounts volumes";
+      }
+      diags.report(Code.NEEDS_CLUSTER, at, "", step.name(), reason);
+    }
   }
 
   private PlanStage stage(

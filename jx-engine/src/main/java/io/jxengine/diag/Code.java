@@ -43,7 +43,12 @@ public enum Code {
   // running
   SECRET_NOT_FOUND("JX401", Severity.ERROR),
   PIPELINE_NOT_FOUND("JX402", Severity.ERROR),
-  WORKSPACE_FAILED("JX403", Severity.ERROR);
+  WORKSPACE_FAILED("JX403", Severity.ERROR),
+  NEEDS_CLUSTER("JX404", Severity.ERROR),
+  // compiling for a cluster
+  PRIVILEGED_REFUSED("JX501", Severity.ERROR),
+  HOST_PATH_REFUSED("JX502", Severity.ERROR),
+  STAGE_SKIPPED("JX503", Severity.INFO);
 
   private final String id;
   private final Severity defaultSeverity;

@@ -69,6 +69,10 @@ public final class RunService {
     RunContext ctx = request.context();
 
     Diagnostics diags = new Diagnostics();
+    LocalCompiler.refuseClusterOnly(pipeline, diags);
+    if (diags.hasErrors()) {
+      return new RunOutcome(null, Status.Error, diags.sorted());
+    }
     Map<String, String> secretValues = resolveSecrets(pipeline, diags);
     if (diags.hasErrors()) {
       return new RunOutcome(null, Status.Error, diags.sorted());

@@ -15,6 +15,9 @@ import java.util.List;
  * @param retries extra attempts after a failure (0 = run once)
  * @param uses the catalog step this one comes from, or null
  * @param pos where the step starts
+ * @param privilegedAt where the step asks for a privileged container ({@code privileged: true}),
+ *     or null; the cluster compilers refuse it, and the local backend, which has no such thing, too
+ * @param volumes volumes the step mounts (Secrets as files, host paths); cluster only
  */
 public record Step(
     String name,
@@ -25,8 +28,28 @@ public record Step(
     Duration timeout,
     int retries,
     Uses uses,
-    Pos pos) {
+    Pos pos,
+    Pos privilegedAt,
+    List<Volume> volumes) {
   public Step {
     env = List.copyOf(env);
+    volumes = volumes == null ? List.of() : List.copyOf(volumes);
+  }
+
+  /** A step without cluster-only keys (no {@code privileged}, no {@code volumes}). */
+  public Step(
+      String name, String run, String image, String dir, List<EnvVar> env, Duration timeout,
+      int retries, Uses uses, Pos pos) {
+    this(name, run, image, dir, env, timeout, retries, uses, pos, null, List.of());
+  }
+
+  /** True when the step asks for a privileged container. */
+  public boolean privileged() {
+    return privilegedAt != null;
+  }
+
+  /** True when the step uses keys only a cluster backend can honour. */
+  public boolean needsCluster() {
+    return privilegedAt != null || !volumes.isEmpty();
   }
 }

@@ -67,6 +67,10 @@ public final class Fields {
     return reader.string(node(key), path(key));
   }
 
+  public Boolean bool(String key) {
+    return reader.bool(node(key), path(key));
+  }
+
   public Integer integer(String key) {
     return reader.integer(node(key), path(key));
   }

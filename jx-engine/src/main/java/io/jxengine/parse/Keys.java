@@ -18,7 +18,10 @@ public final class Keys {
           "name", "needs", "uses", "with", "image", "env", "secrets", "when", "timeout", "steps",
           "post");
   public static final List<String> STEP =
-      List.of("name", "uses", "with", "run", "image", "dir", "env", "timeout", "retries");
+      List.of(
+          "name", "uses", "with", "run", "image", "dir", "env", "timeout", "retries", "privileged",
+          "volumes");
+  public static final List<String> VOLUME = List.of("secret", "hostPath", "path");
   public static final List<String> POST = List.of("always", "success", "failure");
   public static final List<String> WHEN = List.of("branch", "tag", "event", "paths");
   public static final List<String> SECRET = List.of("env", "secret", "key");
@@ -31,7 +34,7 @@ public final class Keys {
   public static final List<String> CATALOG_PARAM = List.of("name", "description", "default");
   /** A catalog step: any step key except {@code uses}/{@code with}. */
   public static final List<String> CATALOG_STEP =
-      List.of("name", "run", "image", "dir", "env", "timeout", "retries");
+      List.of("name", "run", "image", "dir", "env", "timeout", "retries", "privileged", "volumes");
   /** A catalog stage: any stage key except {@code name}, {@code needs} and {@code uses}/{@code with}. */
   public static final List<String> CATALOG_STAGE =
       List.of("image", "env", "secrets", "when", "timeout", "steps", "post");
@@ -43,6 +46,7 @@ public final class Keys {
     m.put("options", OPTIONS);
     m.put("stage", STAGE);
     m.put("step", STEP);
+    m.put("volume", VOLUME);
     m.put("post", POST);
     m.put("when", WHEN);
     m.put("secret", SECRET);

@@ -109,6 +109,18 @@ public final class NodeReader {
     return null;
   }
 
+  /** A YAML boolean; null when empty or (reported) anything else. */
+  public Boolean bool(Node node, String field) {
+    if (isNull(node)) {
+      return null;
+    }
+    if (node instanceof ScalarNode s && Tag.BOOL.equals(s.getTag())) {
+      return Boolean.valueOf(s.getValue().toLowerCase(java.util.Locale.ROOT));
+    }
+    wrongType(node, field, "true or false");
+    return null;
+  }
+
   /** A Go-style duration ({@code 90s}, {@code 1h30m}); null when empty or invalid (JX107). */
   public Duration duration(Node node, String field) {
     if (!isNull(node) && !(node instanceof ScalarNode)) {

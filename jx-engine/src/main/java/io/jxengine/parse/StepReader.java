@@ -4,6 +4,7 @@ import io.jxengine.diag.Code;
 import io.jxengine.model.Pos;
 import io.jxengine.model.Step;
 import io.jxengine.model.Uses;
+import io.jxengine.model.Volume;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,8 +61,36 @@ public final class StepReader {
     if (name == null) {
       name = uses != null ? uses.ref() : defaultName;
     }
+    Boolean privileged = f.bool("privileged");
     return new Step(
-        name, run, f.string("image"), dir, f.env("env"), timeout, retries == null ? 0 : retries, uses, f.pos());
+        name, run, f.string("image"), dir, f.env("env"), timeout, retries == null ? 0 : retries, uses,
+        f.pos(), privileged != null && privileged ? f.keyPos("privileged") : null, volumes(f));
+  }
+
+  /** {@code volumes:}: each entry names exactly one source and an absolute mount path. */
+  private List<Volume> volumes(Fields f) {
+    List<Volume> out = new ArrayList<>();
+    for (NodeReader.Item item : r.items(f.node("volumes"), f.path("volumes"), "a list of volumes")) {
+      Fields v = r.fields(item.node(), item.field(), "a volume", Keys.VOLUME);
+      if (v == null) {
+        continue;
+      }
+      String secret = v.string("secret");
+      String hostPath = v.string("hostPath");
+      String path = v.string("path");
+      if (secret != null && hostPath != null) {
+        r.diags().report(Code.CONFLICTING_FIELDS, v.keyPos("hostPath"), v.path("hostPath"), "secret", "hostPath");
+      } else if (secret == null && hostPath == null) {
+        r.diags().report(Code.MISSING_FIELD, v.pos(), v.path("secret"), "secret", "a volume");
+      }
+      if (path == null) {
+        r.diags().report(Code.MISSING_FIELD, v.pos(), v.path("path"), "path", "a volume");
+      } else if (!path.startsWith("/")) {
+        r.diags().report(Code.INVALID_VALUE, v.valuePos("path"), v.path("path"), path, "path", "an absolute path");
+      }
+      out.add(new Volume(secret, hostPath, path, v.pos()));
+    }
+    return out;
   }
 
   /** The {@code uses:} reference with its {@code with:} values; null when there is none. */
