@@ -90,6 +90,8 @@ function renderSteps(a) {
 function render(a) {
   activity = a;
   receivedAt = Date.now();
+  // "Stopping…" is true only until the run has ended
+  if (TERMINAL.has(a.status) && notice.textContent === 'Stopping…') notice.textContent = '';
   renderHead(a);
   renderGraph(a);
   renderSteps(a);
