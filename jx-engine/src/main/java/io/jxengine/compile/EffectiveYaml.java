@@ -154,6 +154,10 @@ public final class EffectiveYaml {
       pr.put("branches", flowOrNull(t.pullRequest().branches()));
       pr.put("paths", flowOrNull(t.pullRequest().paths()));
       pr.put("ignore_paths", flowOrNull(t.pullRequest().ignorePaths()));
+      if (!t.pullRequest().cancelSuperseded()) {
+        pr.put("cancel_superseded",
+            new ScalarNode(Tag.BOOL, "false", null, null, DumperOptions.ScalarStyle.PLAIN));
+      }
       m.put("pull_request", pr.node());
     }
     m.put("comment", flowOrNull(t.comments()));

@@ -25,13 +25,24 @@ public record Triggers(
     }
   }
 
-  /** Pull-request filters: base branches and changed paths. */
+  /**
+   * Pull-request filters: base branches and changed paths.
+   *
+   * @param cancelSuperseded whether a newer push to the pull request stops this pipeline's
+   *     builds of older commits (default true)
+   */
   public record PullRequest(
-      List<String> branches, List<String> paths, List<String> ignorePaths, Pos pos) {
+      List<String> branches, List<String> paths, List<String> ignorePaths,
+      boolean cancelSuperseded, Pos pos) {
     public PullRequest {
       branches = List.copyOf(branches);
       paths = List.copyOf(paths);
       ignorePaths = List.copyOf(ignorePaths);
+    }
+
+    public PullRequest(
+        List<String> branches, List<String> paths, List<String> ignorePaths, Pos pos) {
+      this(branches, paths, ignorePaths, true, pos);
     }
   }
 

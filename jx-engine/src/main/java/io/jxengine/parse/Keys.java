@@ -27,7 +27,7 @@ public final class Keys {
   public static final List<String> SECRET = List.of("env", "secret", "key");
   public static final List<String> TRIGGERS = List.of("push", "pull_request", "comment", "cron");
   public static final List<String> PUSH = List.of("branches", "tags", "paths", "ignore_paths");
-  public static final List<String> PULL_REQUEST = List.of("branches", "paths", "ignore_paths");
+  public static final List<String> PULL_REQUEST = List.of("branches", "paths", "ignore_paths", "cancel_superseded");
   public static final List<String> CRON = List.of("schedule", "branch");
   public static final List<String> CATALOG_ENTRY =
       List.of("kind", "name", "description", "params", "step", "stage");

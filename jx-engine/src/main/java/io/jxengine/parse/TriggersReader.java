@@ -61,10 +61,12 @@ final class TriggersReader {
     if (f == null) {
       return null;
     }
+    Boolean cancelSuperseded = f.bool("cancel_superseded");
     return new Triggers.PullRequest(
         ValueChecks.globs(r, f, "branches"),
         ValueChecks.globs(r, f, "paths"),
         ValueChecks.globs(r, f, "ignore_paths"),
+        cancelSuperseded == null || cancelSuperseded,
         f.pos());
   }
 

@@ -67,7 +67,7 @@ final class Normalized {
     Triggers.PullRequest pr =
         t.pullRequest() == null
             ? null
-            : new Triggers.PullRequest(t.pullRequest().branches(), t.pullRequest().paths(), t.pullRequest().ignorePaths(), P);
+            : new Triggers.PullRequest(t.pullRequest().branches(), t.pullRequest().paths(), t.pullRequest().ignorePaths(), t.pullRequest().cancelSuperseded(), P);
     return new Triggers(
         push, pr, t.comments(), t.cron().stream().map(c -> new Triggers.Cron(c.schedule(), c.branch(), P)).toList(), P);
   }

@@ -49,6 +49,9 @@ final class PullRequestPlanning {
     PlanSupport.Builder out = new PlanSupport.Builder();
     if ("synchronize".equals(pr.action())) {
       for (CommitPipelines.Loaded p : pipelines.all()) {
+        if (!TriggerFilter.cancelsSuperseded(p.result().source())) {
+          continue;
+        }
         out.cancels.add(new CancelRequest(repo.owner(), repo.name(), pr.number(), p.name(),
             "superseded by " + head.headSha()));
       }

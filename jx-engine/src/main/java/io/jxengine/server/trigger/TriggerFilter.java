@@ -16,6 +16,18 @@ import java.util.List;
 public final class TriggerFilter {
   private TriggerFilter() {}
 
+  /**
+   * Whether a newer push to a pull request stops this pipeline's builds of older commits: yes,
+   * unless its {@code triggers.pull_request.cancel_superseded} is false. A pipeline that could
+   * not be read (null) is cancelled, since nothing says otherwise.
+   */
+  public static boolean cancelsSuperseded(io.jxengine.model.Pipeline pipeline) {
+    return pipeline == null
+        || pipeline.triggers() == null
+        || pipeline.triggers().pullRequest() == null
+        || pipeline.triggers().pullRequest().cancelSuperseded();
+  }
+
   /** A push of {@code branch} (or of {@code tag} when branch is null). */
   public static boolean push(Triggers t, String branch, String tag, List<String> changedPaths) {
     if (t == null) {

@@ -2,7 +2,12 @@ package io.jxengine.server.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jxengine.catalog.Catalog;
+import io.jxengine.diag.Code;
 import io.jxengine.model.Pos;
+import io.jxengine.compile.EffectiveYaml;
+import io.jxengine.parse.LoadResult;
+import io.jxengine.parse.PipelineLoader;
 import io.jxengine.model.Triggers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,5 +102,31 @@ class TriggerFilterTest {
     assertThat(TriggerFilter.comment(t, "/test integration")).isTrue();
     assertThat(TriggerFilter.comment(t, "/test integration-2")).isFalse();
     assertThat(TriggerFilter.comment(null, "/test integration")).isFalse();
+  }
+
+  private static LoadResult load(String yaml) {
+    return new PipelineLoader(Catalog.empty()).loadString(yaml, "p.yaml", "p");
+  }
+
+  private static final String STAGES = "stages:\n  - name: b\n    steps:\n      - run: \"true\"\n";
+
+  @Test
+  void newerPushesCancelOlderBuildsUnlessThePipelineSaysNot() {
+    assertThat(TriggerFilter.cancelsSuperseded(load(STAGES).effective())).isTrue();
+    assertThat(TriggerFilter.cancelsSuperseded(
+        load("triggers:\n  pull_request: {}\n" + STAGES).effective())).isTrue();
+    LoadResult keep = load("triggers:\n  pull_request:\n    cancel_superseded: false\n" + STAGES);
+    assertThat(keep.diagnostics()).isEmpty();
+    assertThat(TriggerFilter.cancelsSuperseded(keep.effective())).isFalse();
+    // the setting survives `jxe effective` and a re-parse
+    String effective = EffectiveYaml.write(keep.effective());
+    assertThat(effective).contains("cancel_superseded: false");
+    assertThat(TriggerFilter.cancelsSuperseded(load(effective).effective())).isFalse();
+  }
+
+  @Test
+  void cancelSupersededMustBeABoolean() {
+    LoadResult bad = load("triggers:\n  pull_request:\n    cancel_superseded: sometimes\n" + STAGES);
+    assertThat(bad.diagnostics()).extracting(d -> d.code()).contains(Code.WRONG_TYPE);
   }
 }
