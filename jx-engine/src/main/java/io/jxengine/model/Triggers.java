@@ -13,7 +13,11 @@ public record Triggers(
     cron = List.copyOf(cron);
   }
 
-  /** Push filters; empty lists match everything of that kind. */
+  /**
+   * Push filters, as GitHub Actions reads them: with neither list, every branch and tag; with
+   * only {@code branches}, those branches and no tags; with only {@code tags}, those tags and no
+   * branches. Path filters apply to branch pushes.
+   */
   public record Push(
       List<String> branches, List<String> tags, List<String> paths, List<String> ignorePaths,
       Pos pos) {
