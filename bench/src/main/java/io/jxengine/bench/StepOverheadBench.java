@@ -31,13 +31,19 @@ import java.util.Map;
 public final class StepOverheadBench {
   /** Medians in milliseconds. */
   public record Result(
-      int steps, double engineMs, double scriptBuiltinMs, double scriptExternalMs) {
+      int steps, double engineMs, double scriptBuiltinMs, double scriptExternalMs,
+      double scriptLaunchesMs) {
     public double overheadPerStepMs() {
       return (engineMs - scriptBuiltinMs) / steps;
     }
 
     public double overheadPerStepVsExternalMs() {
       return (engineMs - scriptExternalMs) / steps;
+    }
+
+    /** Above the same process launches the engine makes per step, done by a shell script. */
+    public double overheadPerStepVsLaunchesMs() {
+      return (engineMs - scriptLaunchesMs) / steps;
     }
   }
 
@@ -53,7 +59,12 @@ public final class StepOverheadBench {
     System.out.printf("  jx-engine local executor:            %8.1f ms%n", r.engineMs());
     System.out.printf("  engine overhead per step vs builtin: %8.3f ms (goal <= 2 ms)%n", r.overheadPerStepMs());
     System.out.printf("  engine overhead per step vs /bin/true: %6.3f ms%n", r.overheadPerStepVsExternalMs());
+    System.out.printf("  plain script of the engine's launches (setsid /bin/sh -e step.sh): %8.1f ms%n",
+        r.scriptLaunchesMs());
+    System.out.printf("  engine overhead per step vs those launches: %8.3f ms%n",
+        r.overheadPerStepVsLaunchesMs());
     System.out.printf("  ratio engine / script(/bin/true):    %8.2fx%n", r.engineMs() / r.scriptExternalMs());
+    System.out.printf("  ratio engine / script(launches):     %8.2fx%n", r.engineMs() / r.scriptLaunchesMs());
   }
 
   public static Result measure(int steps, int rounds, Path work) throws Exception {
@@ -62,14 +73,19 @@ public final class StepOverheadBench {
     StringBuilder yaml = new StringBuilder("name: bench\nstages:\n  - name: many\n    steps:\n");
     StringBuilder builtin = new StringBuilder("set -e\n");
     StringBuilder external = new StringBuilder("set -e\n");
+    // What the local backend launches per step: its own session (setsid) and `sh -e` on a file.
+    Path stepScript = Files.writeString(work.resolve("step.sh"), "true\n");
+    StringBuilder launches = new StringBuilder("set -e\n");
     for (int i = 0; i < steps; i++) {
       yaml.append("      - run: \"true\"\n");
       builtin.append("true\n");
       external.append("/bin/true\n");
+      launches.append("setsid /bin/sh -e ").append(stepScript).append('\n');
     }
     Files.writeString(repo.resolve(".jx/pipeline.yaml"), yaml);
     Path builtinScript = Files.writeString(work.resolve("builtin.sh"), builtin);
     Path externalScript = Files.writeString(work.resolve("external.sh"), external);
+    Path launchesScript = Files.writeString(work.resolve("launches.sh"), launches);
 
     LoadResult loaded =
         new PipelineLoader(Catalog.empty()).load(repo.resolve(".jx/pipeline.yaml"), "pipeline.yaml", "bench");
@@ -82,6 +98,7 @@ public final class StepOverheadBench {
     List<Double> engine = new ArrayList<>();
     List<Double> sb = new ArrayList<>();
     List<Double> se = new ArrayList<>();
+    List<Double> sl = new ArrayList<>();
     try (SqliteActivityStore store = SqliteActivityStore.open(home.database())) {
       RunService service = new RunService(store, new FileLogStore(home.logs()),
           new LocalBackend(home.scripts()), new LocalSecretProvider(List.of(), Map.of()), home);
@@ -95,14 +112,16 @@ public final class StepOverheadBench {
         }
         double b = shell(builtinScript);
         double e = shell(externalScript);
+        double l = shell(launchesScript);
         if (i >= 2) {
           engine.add(ms);
           sb.add(b);
           se.add(e);
+          sl.add(l);
         }
       }
     }
-    return new Result(steps, median(engine), median(sb), median(se));
+    return new Result(steps, median(engine), median(sb), median(se), median(sl));
   }
 
   private static double shell(Path script) throws IOException, InterruptedException {

@@ -15,5 +15,6 @@ class StepOverheadBenchTest {
     assertThat(r.engineMs()).isPositive();
     assertThat(r.scriptBuiltinMs()).isPositive();
     assertThat(r.scriptExternalMs()).isPositive();
+    assertThat(r.scriptLaunchesMs()).isPositive();
   }
 }
