@@ -69,6 +69,12 @@ final class BenchServer implements AutoCloseable {
   /** Makes the repository with {@code pipelineYaml} as its first commit, then starts the server. */
   BenchServer(Path dir, String pipelineYaml, ServerConfig config, HttpClient http)
       throws IOException, InterruptedException {
+    this(dir, pipelineYaml, config, http, (javalin, server) -> {});
+  }
+
+  /** As above, with {@code routes} added to the server's Javalin before it starts. */
+  BenchServer(Path dir, String pipelineYaml, ServerConfig config, HttpClient http,
+      ServerApp.RouteRegistrar routes) throws IOException, InterruptedException {
     this.dir = dir;
     this.http = http;
     this.home = new JxeHome(dir.resolve("home"), List.of()).ensureExists();
@@ -98,7 +104,7 @@ final class BenchServer implements AutoCloseable {
     ServerParts parts = new ServerParts(activities, serverStore, serverStore, repositories,
         new DefaultTriggerPlanner(home, providers::forRepository, activities, gates),
         providers, runService, new PipelineLoader(Catalog.empty()));
-    app = new ServerApp(config, parts).start();
+    app = new ServerApp(config, parts).addRoutes(routes).start();
   }
 
   String url() {

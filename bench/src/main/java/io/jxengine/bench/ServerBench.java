@@ -88,8 +88,13 @@ public final class ServerBench {
     row(out, "(a) webhook answer p50, " + conc, a.engine().p50(), a.baseline().p50(), "ms", "");
     row(out, "(a) webhook answer p99, " + conc, a.engine().p99(), a.baseline().p99(), "ms",
         "p99 <= 20 ms");
-    out.printf("      deliveries stored %d of %d sent (incl. 1 warm-up round), non-2xx %d;"
-        + " worker paused, baseline = bare Javalin 202%n", a.stored(), a.sent(), a.non2xx());
+    row(out, "(a) in-server handling p50 (before->after)", a.engineHandler().p50(),
+        a.baselineHandler().p50(), "ms", "");
+    row(out, "(a) in-server handling p99 (before->after)", a.engineHandler().p99(),
+        a.baselineHandler().p99(), "ms", "");
+    out.printf("      deliveries stored %d of %d sent (incl. %d warm-up rounds), non-2xx %d;"
+        + " worker paused, baseline = bare Javalin 202%n", a.stored(), a.sent(),
+        IntakeBench.WARMUP_ROUNDS, a.non2xx());
     PushLatencyBench.Result b = r.latency();
     String n = b.runs() + " pushes";
     row(out, "(b) push -> first step p50, " + n, b.engine().p50(), b.baseline().p50(), "ms",

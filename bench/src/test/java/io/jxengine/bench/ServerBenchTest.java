@@ -22,10 +22,12 @@ class ServerBenchTest {
 
     ServerBench.Report r = ServerBench.run(o, work, new PrintStream(new ByteArrayOutputStream()));
 
-    assertThat(r.intake().stored()).isEqualTo(16);
+    assertThat(r.intake().stored()).isEqualTo(8L * (1 + IntakeBench.WARMUP_ROUNDS));
     assertThat(r.intake().non2xx()).isZero();
     assertThat(r.intake().engine().n()).isEqualTo(8);
     assertThat(r.intake().baseline().p50()).isPositive();
+    assertThat(r.intake().engineHandler().n()).isEqualTo(8);
+    assertThat(r.intake().baselineHandler().n()).isEqualTo(8);
     assertThat(r.latency().succeeded()).isEqualTo(2);
     assertThat(r.latency().engine().p50()).isNotNaN();
     assertThat(r.latency().baseline().n()).isEqualTo(2);
