@@ -121,8 +121,11 @@ public final class ServerBench {
 
   private static void row(PrintStream out, String what, double engine, double base, String unit,
       String goal) {
-    out.printf("  %-46s %8.1f %-3s %7.1f %-3s %7.2fx  %s%n", what, engine, unit, base, unit,
-        engine / base, goal);
+    // Two decimals below 10: a bare endpoint's handling time is a fraction of a millisecond.
+    String e = engine < 10 ? "%8.2f" : "%8.1f";
+    String b = base < 10 ? "%7.2f" : "%7.1f";
+    out.printf("  %-46s " + e + " %-4s " + b + " %-4s %7.2fx  %s%n", what, engine, unit, base,
+        unit, engine / base, goal);
   }
 
   static String loadAverage() {
