@@ -54,7 +54,9 @@ final class EmbeddedServer implements AutoCloseable {
     RepositoryStore repositories = engine.repositories();
     SecretProvider secrets = engine.secrets(List.of());
     ProviderFactory providers = new SecretProviderFactory(secrets);
-    RepoMirrors mirrors = new RepoMirrors(engine.home().root());
+    // The cron scheduler keeps its own mirrors ($JXE_HOME/cron/mirrors) until its mirror class
+    // and the trigger planner's are one: two JGit writers must not fetch into one repository.
+    RepoMirrors mirrors = new RepoMirrors(engine.home().root().resolve("cron"));
     ServerParts parts =
         new ServerParts(
             engine.store(), serverStore, serverStore, repositories,
