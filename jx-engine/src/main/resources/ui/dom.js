@@ -31,7 +31,10 @@ export function fill(el, ...children) {
 
 export function formatDuration(ms) {
   if (ms === null || ms === undefined) return '';
+  // local steps often take milliseconds: "0s" would hide that they ran at all
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`;
   const s = Math.floor(ms / 1000);
+  if (s < 10) return `${(ms / 1000).toFixed(1)}s`;
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
   if (m < 60) return `${m}m ${s % 60}s`;
