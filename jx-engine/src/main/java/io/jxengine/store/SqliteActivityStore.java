@@ -17,13 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded activity store: one SQLite file, shared by every {@code jxe} process on the
  * machine (a run writing while {@code jxe get activities -w} reads, two runs at once).
  *
- * <p>Threading: one connection guarded by a lock; every method runs in its own transaction and
+ * <p>Threading: one connection, serialised by {@link StoreDb}; every method runs in its own transaction and
  * commits before returning. Across processes SQLite's locks (WAL mode, a busy timeout) keep
  * writers apart, and build numbers are allocated inside {@code BEGIN IMMEDIATE}, so two runs of
  * one pipeline never get the same number.
@@ -36,7 +35,6 @@ public final class SqliteActivityStore implements ActivityStore {
   private final StoreDb db;
   private final Clock clock;
   private final OrphanRecovery recovery = new OrphanRecovery(new LocalProcesses());
-  private final ReentrantLock lock = new ReentrantLock();
   private final boolean migrated;
 
   private SqliteActivityStore(StoreDb db, Clock clock, boolean migrated) {
@@ -56,18 +54,8 @@ public final class SqliteActivityStore implements ActivityStore {
   }
 
   static SqliteActivityStore open(Path dbFile, Clock clock) {
-    StoreDb db = StoreDb.open(dbFile);
-    try {
-      boolean migrated = Schema.ensureLatest(db);
-      return new SqliteActivityStore(db, clock, migrated);
-    } catch (RuntimeException e) {
-      try {
-        db.close();
-      } catch (StoreException closing) {
-        e.addSuppressed(closing);
-      }
-      throw e;
-    }
+    StoreDb.Opened opened = StoreDb.openAtLatest(dbFile);
+    return new SqliteActivityStore(opened.db(), clock, opened.migrated());
   }
 
   /** True when opening this store ran Flyway, false when the file was already current. */
@@ -78,7 +66,7 @@ public final class SqliteActivityStore implements ActivityStore {
   @Override
   public Activity create(NewActivity activity) {
     Instant now = clock.instant();
-    return write("create an activity", c -> {
+    return db.write("create an activity", c -> {
       long id = ActivityTable.insert(c, activity, now);
       return withSteps(c, id).orElseThrow();
     });
@@ -87,7 +75,7 @@ public final class SqliteActivityStore implements ActivityStore {
   @Override
   public StepRecord addStep(
       long activityId, Long parentId, StepKind kind, String name, int ordinal) {
-    return write("add step " + name, c -> {
+    return db.write("add step " + name, c -> {
       requireActivity(c, activityId);
       if (parentId != null && !StepTable.exists(c, parentId)) {
         throw new IllegalArgumentException("no step with id " + parentId);
@@ -100,7 +88,7 @@ public final class SqliteActivityStore implements ActivityStore {
   public void updateStep(
       long stepId, Status status, Instant started, Instant completed, Integer exitCode,
       int attempts, String message) {
-    write("update step " + stepId, c -> {
+    db.write("update step " + stepId, c -> {
       int rows = StepTable.update(c, stepId, status, started, completed, exitCode, attempts,
           message);
       return requireRow(rows, "step", stepId);
@@ -110,19 +98,19 @@ public final class SqliteActivityStore implements ActivityStore {
   @Override
   public void updateActivity(
       long activityId, Status status, Instant started, Instant completed, String message) {
-    write("update activity " + activityId, c -> requireRow(
+    db.write("update activity " + activityId, c -> requireRow(
         ActivityTable.update(c, activityId, status, started, completed, message), "activity",
         activityId));
   }
 
   @Override
   public Optional<Activity> get(long activityId) {
-    return read("read activity " + activityId, c -> withSteps(c, activityId));
+    return db.read("read activity " + activityId, c -> withSteps(c, activityId));
   }
 
   @Override
   public Optional<Activity> find(String owner, String repo, String branch, int build) {
-    return read("find " + owner + "/" + repo + "/" + branch + " #" + build, c -> {
+    return db.read("find " + owner + "/" + repo + "/" + branch + " #" + build, c -> {
       Optional<Activity> found = ActivityTable.byBuild(c, owner, repo, branch, build);
       return found.isEmpty() ? found : withSteps(c, found.get().id());
     });
@@ -131,7 +119,7 @@ public final class SqliteActivityStore implements ActivityStore {
   @Override
   public List<Activity> list(ActivityFilter filter) {
     ActivityFilter f = filter == null ? ActivityFilter.all() : filter;
-    return read("list activities", c -> {
+    return db.read("list activities", c -> {
       List<Activity> activities = ActivityTable.list(c, f);
       if (activities.isEmpty()) {
         return activities;
@@ -149,20 +137,15 @@ public final class SqliteActivityStore implements ActivityStore {
 
   @Override
   public void requestStop(long activityId) {
-    write("request a stop of activity " + activityId, c -> requireRow(
+    db.write("request a stop of activity " + activityId, c -> requireRow(
         ActivityTable.requestStop(c, activityId), "activity", activityId));
   }
 
   /** Cheap enough to poll: one indexed read of one column. False for an unknown id. */
   @Override
   public boolean isStopRequested(long activityId) {
-    lock.lock();
-    try {
-      return db.single("read the stop request of activity " + activityId,
-          c -> ActivityTable.isStopRequested(c, activityId));
-    } finally {
-      lock.unlock();
-    }
+    return db.single("read the stop request of activity " + activityId,
+        c -> ActivityTable.isStopRequested(c, activityId));
   }
 
   /**
@@ -172,8 +155,7 @@ public final class SqliteActivityStore implements ActivityStore {
    */
   @Override
   public List<Activity> recoverOrphans() {
-    lock.lock();
-    try {
+    return db.exclusively(() -> {
       Instant now = clock.instant();
       OrphanRecovery.Result result =
           db.write("recover orphaned activities", c -> recovery.markOrphans(c, now));
@@ -183,25 +165,18 @@ public final class SqliteActivityStore implements ActivityStore {
         get(id).ifPresent(recovered::add);
       }
       return recovered;
-    } finally {
-      lock.unlock();
-    }
+    });
   }
 
   @Override
   public void recordStepProcess(long stepId, long pid, long startMillis) {
-    write("record the process of step " + stepId, c -> requireRow(
+    db.write("record the process of step " + stepId, c -> requireRow(
         StepTable.recordProcess(c, stepId, pid, startMillis), "step", stepId));
   }
 
   @Override
   public void close() {
-    lock.lock();
-    try {
-      db.close();
-    } finally {
-      lock.unlock();
-    }
+    db.close();
   }
 
   private static Optional<Activity> withSteps(Connection c, long id) throws SQLException {
@@ -226,21 +201,5 @@ public final class SqliteActivityStore implements ActivityStore {
     return null;
   }
 
-  private <T> T write(String what, StoreDb.Work<T> work) {
-    lock.lock();
-    try {
-      return db.write(what, work);
-    } finally {
-      lock.unlock();
-    }
-  }
 
-  private <T> T read(String what, StoreDb.Work<T> work) {
-    lock.lock();
-    try {
-      return db.read(what, work);
-    } finally {
-      lock.unlock();
-    }
-  }
 }

@@ -7,17 +7,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Approvals and holds of pull requests in the store's SQLite file (tables {@code pr_approvals}
  * and {@code pr_holds}, migration V4). Its own connection to the file the activity store uses;
- * one lock guards it, and each call is one transaction.
+ * {@link StoreDb} serialises its use, and each call is one transaction.
  */
 public final class SqlitePullRequestGates implements PullRequestGates, AutoCloseable {
   private final StoreDb db;
   private final Clock clock;
-  private final ReentrantLock lock = new ReentrantLock();
 
   private SqlitePullRequestGates(StoreDb db, Clock clock) {
     this.db = db;
@@ -34,23 +32,12 @@ public final class SqlitePullRequestGates implements PullRequestGates, AutoClose
   }
 
   static SqlitePullRequestGates open(Path dbFile, Clock clock) {
-    StoreDb db = StoreDb.open(dbFile);
-    try {
-      Schema.ensureLatest(db);
-      return new SqlitePullRequestGates(db, clock);
-    } catch (RuntimeException e) {
-      try {
-        db.close();
-      } catch (StoreException closing) {
-        e.addSuppressed(closing);
-      }
-      throw e;
-    }
+    return new SqlitePullRequestGates(StoreDb.openAtLatest(dbFile).db(), clock);
   }
 
   @Override
   public void approve(long repoId, int pr, String sha, String approver) {
-    write("record the approval of #" + pr + " at " + sha, c -> {
+    db.write("record the approval of #" + pr + " at " + sha, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT OR IGNORE INTO pr_approvals (repo, pr, sha, approver, at) VALUES (?, ?, ?, ?, ?)")) {
         Sql.bind(ps, repoId, pr, sha, approver, clock.instant());
@@ -61,7 +48,7 @@ public final class SqlitePullRequestGates implements PullRequestGates, AutoClose
 
   @Override
   public boolean isApproved(long repoId, int pr, String sha) {
-    return read("read the approvals of #" + pr, c -> {
+    return db.single("read the approvals of #" + pr, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT 1 FROM pr_approvals WHERE repo = ? AND pr = ? AND sha = ?")) {
         Sql.bind(ps, repoId, pr, sha);
@@ -74,7 +61,7 @@ public final class SqlitePullRequestGates implements PullRequestGates, AutoClose
 
   @Override
   public void hold(long repoId, int pr, String by) {
-    write("hold #" + pr, c -> {
+    db.write("hold #" + pr, c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT OR IGNORE INTO pr_holds (repo, pr, held_by, at) VALUES (?, ?, ?, ?)")) {
         Sql.bind(ps, repoId, pr, by, clock.instant());
@@ -85,7 +72,7 @@ public final class SqlitePullRequestGates implements PullRequestGates, AutoClose
 
   @Override
   public boolean unhold(long repoId, int pr) {
-    return write("unhold #" + pr, c -> {
+    return db.write("unhold #" + pr, c -> {
       try (PreparedStatement ps =
           c.prepareStatement("DELETE FROM pr_holds WHERE repo = ? AND pr = ?")) {
         Sql.bind(ps, repoId, pr);
@@ -96,7 +83,7 @@ public final class SqlitePullRequestGates implements PullRequestGates, AutoClose
 
   @Override
   public Optional<String> heldBy(long repoId, int pr) {
-    return read("read the hold of #" + pr, c -> {
+    return db.single("read the hold of #" + pr, c -> {
       try (PreparedStatement ps =
           c.prepareStatement("SELECT held_by FROM pr_holds WHERE repo = ? AND pr = ?")) {
         Sql.bind(ps, repoId, pr);
@@ -107,31 +94,9 @@ public final class SqlitePullRequestGates implements PullRequestGates, AutoClose
     });
   }
 
-  private <T> T write(String what, StoreDb.Work<T> work) {
-    lock.lock();
-    try {
-      return db.write(what, work);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private <T> T read(String what, StoreDb.Work<T> work) {
-    lock.lock();
-    try {
-      return db.single(what, work);
-    } finally {
-      lock.unlock();
-    }
-  }
 
   @Override
   public void close() {
-    lock.lock();
-    try {
-      db.close();
-    } finally {
-      lock.unlock();
-    }
+    db.close();
   }
 }

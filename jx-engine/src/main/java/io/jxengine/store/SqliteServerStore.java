@@ -18,14 +18,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The server's durable state in the activity store's SQLite file: webhook deliveries and the
  * queue of runs. It has its own connection (SQLite's WAL locks keep it apart from the activity
  * store's), so the webhook threads never wait behind a run's step updates in this JVM.
  *
- * <p>Threading: one connection guarded by a lock; every method runs in its own transaction and
+ * <p>Threading: one connection, serialised by {@link StoreDb}; every method runs in its own transaction and
  * commits before returning. Errors are {@link StoreException}s naming the file.
  */
 public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoCloseable {
@@ -33,7 +32,6 @@ public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoClo
 
   private final StoreDb db;
   private final Clock clock;
-  private final ReentrantLock lock = new ReentrantLock();
 
   private SqliteServerStore(StoreDb db, Clock clock) {
     this.db = db;
@@ -42,20 +40,13 @@ public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoClo
 
   /** Opens (creating and migrating if needed) the store file. */
   public static SqliteServerStore open(Path dbFile) {
-    StoreDb db = StoreDb.open(dbFile);
-    try {
-      Schema.ensureLatest(db);
-      return new SqliteServerStore(db, Clock.systemUTC());
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
+    return new SqliteServerStore(StoreDb.openAtLatest(dbFile).db(), Clock.systemUTC());
   }
 
   @Override
   public Stored store(NewDelivery d) {
     String headers = json(d.headers());
-    return write("store delivery " + d.deliveryId(), c -> {
+    return db.write("store delivery " + d.deliveryId(), c -> {
       Optional<Long> id = DeliveryTable.insertIfAbsent(c, d, headers, clock.instant());
       return id.isPresent()
           ? new Stored(id.get(), false)
@@ -65,7 +56,7 @@ public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoClo
 
   @Override
   public Optional<Delivery> claimNext() {
-    return write("claim a delivery", c -> {
+    return db.write("claim a delivery", c -> {
       Optional<Delivery> next = DeliveryTable.oldestReceived(c);
       if (next.isEmpty()) {
         return next;
@@ -77,22 +68,22 @@ public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoClo
 
   @Override
   public void finish(long id, DeliveryState state, String error, String note) {
-    write("finish delivery " + id, c -> DeliveryTable.finish(c, id, state, error, note));
+    db.write("finish delivery " + id, c -> DeliveryTable.finish(c, id, state, error, note));
   }
 
   @Override
   public int requeueProcessing() {
-    return write("requeue deliveries", DeliveryTable::requeueProcessing);
+    return db.write("requeue deliveries", DeliveryTable::requeueProcessing);
   }
 
   @Override
   public Optional<Delivery> getDelivery(long id) {
-    return read("read delivery " + id, c -> DeliveryTable.byId(c, id));
+    return db.read("read delivery " + id, c -> DeliveryTable.byId(c, id));
   }
 
   @Override
   public Map<DeliveryState, Long> deliveriesByState() {
-    return read("count deliveries", DeliveryTable::countByState);
+    return db.read("count deliveries", DeliveryTable::countByState);
   }
 
   @Override
@@ -104,7 +95,7 @@ public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoClo
             ctx.owner(), ctx.repo(), ctx.branch(), run.pipelineName(), ctx.gitUrl(),
             ctx.commitSha(), ctx.commitMessage(), ctx.author(), ctx.pullTitle(), ctx.pullNumber(),
             ctx.baseSha(), ctx.version(), run.pipelineSource(), ctx.event(), 0, 0);
-    return write("queue run " + run.triggerKey(), c -> {
+    return db.write("queue run " + run.triggerKey(), c -> {
       Optional<Long> existing = QueuedRunTable.activityOfTrigger(c, run.triggerKey());
       if (existing.isPresent()) {
         return new Enqueued(existing.get(), false);
@@ -117,42 +108,42 @@ public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoClo
 
   @Override
   public Optional<QueuedRun> spec(long activityId) {
-    return read("read the queued run " + activityId,
+    return db.read("read the queued run " + activityId,
         c -> QueuedRunTable.spec(c, activityId, SqliteServerStore::context));
   }
 
   @Override
   public List<Long> unclaimed() {
-    return read("list queued runs", QueuedRunTable::unclaimed);
+    return db.read("list queued runs", QueuedRunTable::unclaimed);
   }
 
   @Override
   public boolean claim(long activityId, long pid, long startMillis) {
-    return write("claim activity " + activityId,
+    return db.write("claim activity " + activityId,
         c -> QueuedRunTable.claim(c, activityId, pid, startMillis) == 1);
   }
 
   @Override
   public boolean abortUnclaimed(long activityId, String message) {
     long now = clock.millis();
-    return write("abort activity " + activityId,
+    return db.write("abort activity " + activityId,
         c -> QueuedRunTable.abortUnclaimed(c, activityId, message, now) == 1);
   }
 
   @Override
   public List<Long> unfinished(String owner, String repo, int pullNumber, String pipeline) {
-    return read("list unfinished builds",
+    return db.read("list unfinished builds",
         c -> QueuedRunTable.unfinished(c, owner, repo, pullNumber, pipeline));
   }
 
   @Override
   public Map<Status, Long> activitiesByStatus() {
-    return read("count activities", QueuedRunTable::countByStatus);
+    return db.read("count activities", QueuedRunTable::countByStatus);
   }
 
   @Override
   public void ping() {
-    read("answer a ping", c -> {
+    db.read("answer a ping", c -> {
       try (var s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
         return rs.next();
       }
@@ -161,12 +152,7 @@ public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoClo
 
   @Override
   public void close() {
-    lock.lock();
-    try {
-      db.close();
-    } finally {
-      lock.unlock();
-    }
+    db.close();
   }
 
   private static String json(Object value) {
@@ -185,21 +171,5 @@ public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoClo
     }
   }
 
-  private <T> T write(String what, StoreDb.Work<T> work) {
-    lock.lock();
-    try {
-      return db.write(what, work);
-    } finally {
-      lock.unlock();
-    }
-  }
 
-  private <T> T read(String what, StoreDb.Work<T> work) {
-    lock.lock();
-    try {
-      return db.read(what, work);
-    } finally {
-      lock.unlock();
-    }
-  }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -16,9 +17,9 @@ import org.sqlite.SQLiteException;
  * One SQLite connection to the store file, with the settings every user of that file needs, and
  * the transaction helpers the store works through.
  *
- * <p>Not thread-safe: {@link SqliteActivityStore} guards it with its lock. Every SQL failure
- * becomes a {@link StoreException} whose message names the file, because the CLI prints that
- * message as it is.
+ * <p>Thread-safe: one lock serialises every use of the connection (each transaction helper takes
+ * it, and {@link #exclusively} holds it across several). Every SQL failure becomes a {@link
+ * StoreException} whose message names the file, because the CLI prints that message as it is.
  */
 final class StoreDb implements AutoCloseable {
   /**
@@ -33,8 +34,12 @@ final class StoreDb implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
+  /** A store file opened and brought to the newest schema. */
+  record Opened(StoreDb db, boolean migrated) {}
+
   private final Path file;
   private final Connection connection;
+  private final ReentrantLock lock = new ReentrantLock();
 
   private StoreDb(Path file, Connection connection) {
     this.file = file;
@@ -68,6 +73,34 @@ final class StoreDb implements AutoCloseable {
     } catch (SQLException e) {
       closeQuietly(connection, e);
       throw cannotOpen(file, e);
+    }
+  }
+
+  /**
+   * Opens the file and migrates it to the newest schema (see {@link Schema#ensureLatest}),
+   * closing it again when that fails. {@code migrated} says whether Flyway ran.
+   */
+  static Opened openAtLatest(Path file) {
+    StoreDb db = open(file);
+    try {
+      return new Opened(db, Schema.ensureLatest(db));
+    } catch (RuntimeException e) {
+      try {
+        db.close();
+      } catch (StoreException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  /** Runs {@code work} holding the connection's lock, for steps that must not interleave. */
+  <T> T exclusively(java.util.function.Supplier<T> work) {
+    lock.lock();
+    try {
+      return work.get();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -107,14 +140,18 @@ final class StoreDb implements AutoCloseable {
 
   /** Runs a single statement's work in its own implicit transaction: the cheapest read. */
   <T> T single(String what, Work<T> work) {
+    lock.lock();
     try {
       return work.run(connection);
     } catch (SQLException e) {
       throw failure(what, e);
+    } finally {
+      lock.unlock();
     }
   }
 
   private <T> T inTransaction(String begin, String what, Work<T> work) {
+    lock.lock();
     try {
       execute(begin);
       try {
@@ -127,6 +164,8 @@ final class StoreDb implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw failure(what, e);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -191,10 +230,13 @@ final class StoreDb implements AutoCloseable {
 
   @Override
   public void close() {
+    lock.lock();
     try {
       connection.close();
     } catch (SQLException e) {
       throw failure("close the database", e);
+    } finally {
+      lock.unlock();
     }
   }
 }
