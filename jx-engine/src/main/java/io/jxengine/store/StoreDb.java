@@ -61,18 +61,42 @@ final class StoreDb implements AutoCloseable {
       throw new StoreException(
           "cannot open the activity store " + file + ": it is a directory, not a file", null);
     }
-    Connection connection = null;
-    try {
-      connection = dataSource(file).getConnection();
-      // Reading the header is what fails for a file that is not SQLite; do it here so open()
-      // reports it rather than the first query.
-      try (Statement s = connection.createStatement()) {
-        s.executeQuery("PRAGMA user_version").close();
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+    for (int attempt = 1; ; attempt++) {
+      Connection connection = null;
+      try {
+        connection = dataSource(file).getConnection();
+        // Reading the header is what fails for a file that is not SQLite; do it here so open()
+        // reports it rather than the first query.
+        try (Statement s = connection.createStatement()) {
+          s.executeQuery("PRAGMA user_version").close();
+        }
+        return new StoreDb(file, connection);
+      } catch (SQLException e) {
+        closeQuietly(connection, e);
+        if (!isBusy(e) || System.nanoTime() > deadline) {
+          throw cannotOpen(file, e);
+        }
+        // Switching a new file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at
+        // once, without its busy handler, when another connection is doing the same: try again.
+        sleepBeforeRetry(attempt, file, e);
       }
-      return new StoreDb(file, connection);
-    } catch (SQLException e) {
-      closeQuietly(connection, e);
-      throw cannotOpen(file, e);
+    }
+  }
+
+  private static boolean isBusy(SQLException e) {
+    return e instanceof SQLiteException sqlite
+        && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY
+            || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_LOCKED
+            || (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code);
+  }
+
+  private static void sleepBeforeRetry(int attempt, Path file, SQLException cause) {
+    try {
+      Thread.sleep(Math.min(100, 5L * attempt));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw cannotOpen(file, cause);
     }
   }
 
