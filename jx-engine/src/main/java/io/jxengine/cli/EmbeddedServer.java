@@ -7,6 +7,7 @@ import io.jxengine.server.ProviderFactory;
 import io.jxengine.server.SecretProviderFactory;
 import io.jxengine.server.ServerApp;
 import io.jxengine.server.ServerConfig;
+import io.jxengine.server.ServerExtension;
 import io.jxengine.server.ServerParts;
 import io.jxengine.server.api.ApiContext;
 import io.jxengine.server.api.ApiRoutes;
@@ -38,9 +39,11 @@ final class EmbeddedServer implements AutoCloseable {
   private final RepoMirrors mirrors;
   private final Poller poller;
   private final CronScheduler cron;
+  private final List<AutoCloseable> extensions;
 
   private EmbeddedServer(ServerApp app, SqliteServerStore serverStore, RepoMirrors mirrors,
-      Poller poller, CronScheduler cron) {
+      Poller poller, CronScheduler cron, List<AutoCloseable> extensions) {
+    this.extensions = extensions;
     this.app = app;
     this.serverStore = serverStore;
     this.mirrors = mirrors;
@@ -70,6 +73,12 @@ final class EmbeddedServer implements AutoCloseable {
           s.runControl(), tokens, config.publicUrl()));
       UiRoutes.register(javalin);
     });
+    List<AutoCloseable> extensions = new java.util.ArrayList<>();
+    ServerExtension.Context context =
+        new ServerExtension.Context(app, engine.home(), engine.logs(), secrets);
+    for (ServerExtension extension : java.util.ServiceLoader.load(ServerExtension.class)) {
+      extensions.add(extension.attach(context));
+    }
     Poller poller = new Poller(repositories, new SqliteSeenRefs(engine.repoDb()),
         new JGitRefLister(), app::deliver, Clock.systemUTC());
     CronScheduler cron = new CronScheduler(repositories, mirrors::get, app::deliver,
@@ -77,6 +86,7 @@ final class EmbeddedServer implements AutoCloseable {
     try {
       app.start();
     } catch (RuntimeException e) {
+      closeAll(extensions);
       mirrors.close();
       serverStore.close();
       // Most often the port is taken: the user's to fix, not an engine failure.
@@ -91,7 +101,7 @@ final class EmbeddedServer implements AutoCloseable {
     }
     poller.start(Duration.ofSeconds(10));
     cron.start(Duration.ofSeconds(30));
-    return new EmbeddedServer(app, serverStore, mirrors, poller, cron);
+    return new EmbeddedServer(app, serverStore, mirrors, poller, cron, extensions);
   }
 
   String url() {
@@ -103,8 +113,21 @@ final class EmbeddedServer implements AutoCloseable {
     poller.close();
     cron.close();
     app.stop();
+    closeAll(extensions);
     mirrors.close();
     serverStore.close();
+  }
+
+  /** Closes extensions in reverse order; one failing to stop does not keep the others running. */
+  private static void closeAll(List<AutoCloseable> extensions) {
+    for (int i = extensions.size() - 1; i >= 0; i--) {
+      try {
+        extensions.get(i).close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(EmbeddedServer.class)
+            .warn("a server extension did not stop cleanly: {}", e.toString());
+      }
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -23,6 +23,9 @@ public final class Main {
 
   static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new JxeCommand());
+    for (CliExtension extension : java.util.ServiceLoader.load(CliExtension.class)) {
+      extension.register(cmd);
+    }
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
