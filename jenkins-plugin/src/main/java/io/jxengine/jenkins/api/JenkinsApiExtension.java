@@ -35,7 +35,13 @@ public final class JenkinsApiExtension implements ServerExtension {
     return jxeHome.resolve("jenkins");
   }
 
-  /** The API's routes wired on a server (also used by tests and the benchmark). */
+  /** The API's routes wired on a server, with the built-in Jenkinsfile converter (benchmarks). */
+  public static JenkinsApiRoutes routes(ServerApp server, Path jenkinsHome, JenkinsUsers users,
+      io.jxengine.logs.LogStore logs) {
+    return routes(server, jenkinsHome, users, logs, JenkinsfileSupport.converter(),
+        io.jxengine.server.ServerConfig.DEFAULT_MAX_RUNS);
+  }
+
   static JenkinsApiRoutes routes(ServerApp server, Path jenkinsHome, JenkinsUsers users,
       io.jxengine.logs.LogStore logs, Jenkinsfiles jenkinsfiles, int maxRuns) {
     // the URL is known only once the server listens (port 0 in tests)

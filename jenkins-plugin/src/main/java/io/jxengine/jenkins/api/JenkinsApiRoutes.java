@@ -55,7 +55,8 @@ public final class JenkinsApiRoutes {
     this.buildActions = buildActions;
   }
 
-  void register(Javalin app) {
+  /** Adds the API's routes to {@code app}, before it starts. */
+  public void register(Javalin app) {
     for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.DELETE)) {
       app.addHttpHandler(method, PREFIX, this::handle);
       app.addHttpHandler(method, PREFIX + "/*", this::handle);
