@@ -48,6 +48,9 @@ public final class JenkinsfileConverter {
         pipeline = c.get();
       } else if (c.isPresent() && c.get().name().equals("node") && node == null) {
         node = c.get();
+      } else if (isLibraryImport(st)) {
+        ctx.reportWithHint(Code.UNSUPPORTED_DIRECTIVE, st,
+            "shared-library steps are Groovy; replace them with shell steps or catalog steps (`uses:`)", "@Library", "Jenkinsfile");
       } else {
         ctx.report(Code.UNSUPPORTED_EXPRESSION, st, firstLine(st.getText()));
       }
@@ -148,6 +151,13 @@ public final class JenkinsfileConverter {
     List<Stage> converted = new Assembler(ctx).stages(drafts, false);
     return new Pipeline("default", ctx.file, SOURCE, null, List.of(), List.of(), null, null, null,
         converted, List.of(), Post.NONE, root.pos);
+  }
+
+  /** {@code @Library('name') _}: an annotated declaration. */
+  private static boolean isLibraryImport(Statement st) {
+    return st instanceof org.codehaus.groovy.ast.stmt.ExpressionStatement es
+        && es.getExpression() instanceof org.codehaus.groovy.ast.expr.DeclarationExpression d
+        && d.getAnnotations().stream().anyMatch(a -> a.getClassNode().getNameWithoutPackage().equals("Library"));
   }
 
   private static String firstLine(String text) {
