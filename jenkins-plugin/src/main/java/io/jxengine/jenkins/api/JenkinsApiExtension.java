@@ -53,7 +53,7 @@ public final class JenkinsApiExtension implements ServerExtension {
     JenkinsJson views = new JenkinsJson(base, jobs, builds);
     Crumbs crumbs = new Crumbs();
     return new JenkinsApiRoutes(users, crumbs,
-        new JobActions(jobs, views, crumbs, maxRuns),
+        new JobActions(jobs, views, crumbs, maxRuns, jenkinsfiles),
         new BuildActions(jobs, builds, views, server.parts().queue(), logs));
   }
 }

@@ -30,8 +30,11 @@ final class JobActions {
   private final JenkinsJson views;
   private final Crumbs crumbs;
   private final int maxRuns;
+  private final Jenkinsfiles jenkinsfiles;
 
-  JobActions(JobStore jobs, JenkinsJson views, Crumbs crumbs, int maxRuns) {
+  JobActions(JobStore jobs, JenkinsJson views, Crumbs crumbs, int maxRuns,
+      Jenkinsfiles jenkinsfiles) {
+    this.jenkinsfiles = jenkinsfiles;
     this.jobs = jobs;
     this.views = views;
     this.crumbs = crumbs;
@@ -153,9 +156,19 @@ final class JobActions {
     }
   }
 
-  private static void warn(Context ctx, JobPath path, JobConfig config) {
+  /**
+   * Reports what the engine keeps but does not use, and for an inline pipeline script what the
+   * Jenkinsfile converter found (its errors mean the job cannot build).
+   */
+  private void warn(Context ctx, JobPath path, JobConfig config) {
+    java.util.List<String> warnings = new java.util.ArrayList<>(config.warnings());
+    if (config.script() != null) {
+      Jenkinsfiles.Converted c = jenkinsfiles.convert(config.script(), path + "/config.xml#script");
+      c.errors().forEach(e -> warnings.add("Jenkinsfile error (builds will be refused): " + e));
+      c.warnings().forEach(w -> warnings.add("Jenkinsfile: " + w));
+    }
     int n = 0;
-    for (String w : config.warnings()) {
+    for (String w : warnings) {
       LOG.info("Jenkins job {}: {}", path, w);
       if (n++ < MAX_WARNING_HEADERS) {
         ctx.res().addHeader("X-Jxe-Warning", w.replaceAll("[^\\x20-\\x7e]", "?"));
