@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The engine's Jenkins API judged by Jenkins' own tooling, as real processes: Debian's
  * jenkins-job-builder ({@code jenkins-jobs update}) defines a folder, freestyle and pipeline jobs
- * on a fresh {@code jxe server}; a python3-jenkins script builds one with parameters, waits for
- * the result and reads the console; the build then shows in {@code jxe get activities}.
+ * on a fresh {@code jxe server}; a python3-jenkins script builds a freestyle job with parameters
+ * and an inline pipeline job, waits for the results and reads the consoles; the builds then show
+ * in {@code jxe get activities}.
  */
 class JenkinsApiE2E {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,12 +71,17 @@ class JenkinsApiE2E {
           .contains("hi; $(id), moon (loud=false)")
           .contains("Finished: SUCCESS");
       assertThat(seen.path("last_build").asInt()).isEqualTo(seen.path("number").asInt());
+      assertThat(seen.path("pipeline_result").asText()).isEqualTo("SUCCESS");
+      assertThat(seen.path("pipeline_console").asText()).contains("pipeline build");
 
       JsonNode activities = JSON.readTree(jxe.run("get", "activities", "-o", "json").out());
       assertThat(activities).anySatisfy(a -> {
         assertThat(a.path("source").asText()).isEqualTo("jenkins");
         assertThat(a.path("owner").asText()).isEqualTo("jenkins");
         assertThat(a.path("repo").asText()).isEqualTo("tools:greet");
+        assertThat(a.path("status").asText()).isEqualTo("Succeeded");
+      }).anySatisfy(a -> {
+        assertThat(a.path("repo").asText()).isEqualTo("inline-pipeline");
         assertThat(a.path("status").asText()).isEqualTo("Succeeded");
       });
       assertThat(Files.readString(home.resolve("jenkins/jobs/tools/jobs/lint/config.xml")))
