@@ -18,6 +18,8 @@ import io.jxengine.logs.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,10 @@ final class BuildImporter {
     int created = 0;
     int updated = 0;
     int unchanged = 0;
-    for (int number : client.buildNumbers(job.fullName(), maxBuilds)) {
+    List<Integer> numbers = new ArrayList<>(client.buildNumbers(job.fullName(), maxBuilds));
+    // oldest first: lists are newest first by the order of recording
+    Collections.reverse(numbers);
+    for (int number : numbers) {
       Activity existing = known.get(number);
       if (existing != null && existing.status().isTerminal()) {
         unchanged++;
