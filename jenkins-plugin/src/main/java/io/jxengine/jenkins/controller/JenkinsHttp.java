@@ -213,8 +213,17 @@ final class JenkinsHttp {
         .collect(Collectors.joining("&"));
   }
 
+  /** The first line of the first message in the cause chain, in words a user can act on. */
   private static String oneLine(Exception e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String m = null;
+    for (Throwable t = e; t != null && m == null; t = t.getCause()) {
+      m = t.getMessage();
+    }
+    if (m == null) {
+      m = e instanceof java.net.ConnectException ? "connection refused"
+          : e instanceof java.nio.channels.UnresolvedAddressException ? "unknown host"
+          : "the connection failed";
+    }
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
   }
