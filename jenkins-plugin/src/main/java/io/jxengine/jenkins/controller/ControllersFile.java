@@ -90,7 +90,7 @@ public final class ControllersFile {
       root = yaml().readTree(Files.readString(file, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new ConfigException(file + ":" + e.getLocation().getLineNr() + ":"
-          + e.getLocation().getColumnNr() + ": not valid YAML: " + e.getOriginalMessage());
+          + e.getLocation().getColumnNr() + ": not valid YAML: " + problem(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException("cannot read " + file + ": " + e.getMessage());
     }
@@ -176,6 +176,14 @@ public final class ControllersFile {
     } catch (IOException e) {
       throw new ConfigException("cannot write " + file + ": " + e.getMessage());
     }
+  }
+
+  /** SnakeYAML's several lines (with a caret drawing) as one: what it was doing, what it found. */
+  private static String problem(String message) {
+    return java.util.Arrays.stream(String.valueOf(message).split("\r?\n"))
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("in '") && !l.equals("^"))
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static String text(JsonNode node, String field) {
