@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jxe jenkins console CONTROLLER JOB [N] [-f]}: a build's console output. */
 @Command(name = "console", mixinStandardHelpOptions = true, description = {
-    "Prints the console output of a build (default: the job's newest) on a controller;",
-    "with -f keeps printing as the build writes, and exits with its result."})
+    "Prints the console output of a build on a controller (default: the job's newest).",
+    "With -f, keeps printing as the build writes and exits with its result."})
 final class ConsoleCommand extends CliSupport {
   @Parameters(index = "0", paramLabel = "CONTROLLER")
   String controller;

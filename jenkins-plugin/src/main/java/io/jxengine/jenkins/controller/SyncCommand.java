@@ -9,8 +9,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jxe jenkins sync [CONTROLLER]}: imports builds now. */
 @Command(name = "sync", mixinStandardHelpOptions = true, description = {
-    "Imports the builds of the configured controllers (or of one) into the activities, beside",
-    "native runs. Builds imported before are not imported again; running ones are updated.",
+    "Imports the builds of the configured controllers (or of one) into the activities.",
+    "They show beside native runs; builds imported before are not imported again, running",
+    "ones are updated.",
     "Exit code 1 when a controller or job could not be synced (the others still are)."})
 final class SyncCommand extends CliSupport {
   @Parameters(arity = "0..1", paramLabel = "CONTROLLER", description = "Only this controller.")

@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jxe jenkins build CONTROLLER JOB [-p K=V]... [-f]}: queues a build on a controller. */
 @Command(name = "build", mixinStandardHelpOptions = true, description = {
-    "Triggers a build of a job on a controller (with parameters: buildWithParameters).",
+    "Triggers a build of a job on a controller.",
+    "With parameters (-p), it calls buildWithParameters.",
     "With -f, waits for it to leave the queue, prints its console as it runs and exits with",
     "its result: 0 success, 1 failure or unstable, 3 aborted."})
 final class TriggerCommand extends CliSupport {
