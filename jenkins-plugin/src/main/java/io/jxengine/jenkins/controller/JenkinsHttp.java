@@ -73,17 +73,18 @@ final class JenkinsHttp {
   /** GETs {@code path} (relative to the controller's URL) and parses the JSON answer. */
   JsonNode getJson(String path, Map<String, String> query) {
     Response r = get(path, query, MAX_JSON_BYTES);
+    JsonNode node;
     try {
-      JsonNode node = JSON.readTree(r.body());
-      if (node == null || !node.isObject()) {
-        throw new JsonProcessingException("not a JSON object") {};
-      }
-      return node;
+      node = JSON.readTree(r.body());
     } catch (JsonProcessingException e) {
+      node = null;
+    }
+    if (node == null || !node.isObject()) {
       throw new JenkinsException(prefix() + uri(path, query).getPath()
           + " answered something that is not Jenkins JSON (is the URL a Jenkins controller?)",
           r.status());
     }
+    return node;
   }
 
   /** GETs {@code path}; an answer longer than {@code maxBytes} is a {@link JenkinsException}. */
@@ -136,7 +137,8 @@ final class JenkinsHttp {
       JsonNode n = JSON.readTree(r.body());
       String field = n.path("crumbRequestField").asText("");
       String value = n.path("crumb").asText("");
-      if (!field.matches("[A-Za-z0-9._-]{1,64}") || value.isEmpty() || value.length() > 512) {
+      // both go into a request header: no spaces, no line breaks, bounded
+      if (!field.matches("[A-Za-z0-9._-]{1,64}") || !value.matches("[\\x21-\\x7e]{1,512}")) {
         throw new JenkinsException(prefix() + "crumbIssuer/api/json has no usable crumb", 200);
       }
       crumb = Optional.of(new Crumb(field, value));
