@@ -1,6 +1,7 @@
 package io.jxengine.jenkins.api;
 
 import io.jxengine.engine.JxeHome;
+import io.jxengine.jenkins.controller.JenkinsGroupCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -10,30 +11,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jxe jenkins token create <user>}: makes an API token for a user of the Jenkins API
- * (created when new), prints it once, and keeps only its SHA-256 digest in {@code
- * $JXE_HOME/jenkins/users.yaml}. A running server sees the new token at once.
+ * {@code jxe jenkins token create <user>}: makes an API token for a user of the Jenkins API the
+ * server serves (the user is created when new), prints it once, and keeps only its SHA-256
+ * digest in {@code $JXE_HOME/jenkins/users.yaml}. A running server sees the new token at once.
  */
-@Command(name = "jenkins", mixinStandardHelpOptions = true,
-    description = "The Jenkins remote API the server serves under /jenkins/ (docs/jenkins-api.md).",
-    subcommands = JenkinsCommand.Token.class)
-public final class JenkinsCommand implements Runnable {
+@Command(name = "token", mixinStandardHelpOptions = true,
+    description = "API tokens of users of the Jenkins API served under /jenkins/"
+        + " (docs/jenkins-api.md).",
+    subcommands = TokenCommand.Create.class)
+public final class TokenCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
-  @Command(name = "token", mixinStandardHelpOptions = true,
-      description = "API tokens of Jenkins API users.", subcommands = Create.class)
-  static final class Token implements Runnable {
-    @Spec CommandSpec spec;
-
-    @Override
-    public void run() {
-      spec.commandLine().usage(spec.commandLine().getOut());
-    }
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true,
@@ -61,11 +52,11 @@ public final class JenkinsCommand implements Runnable {
     }
   }
 
-  /** Registers {@code jxe jenkins}. */
+  /** Registers {@code jxe jenkins token} under the bridge's {@code jenkins} command. */
   public static final class Extension implements io.jxengine.cli.CliExtension {
     @Override
     public void register(CommandLine root) {
-      root.addSubcommand(new CommandLine(new JenkinsCommand()));
+      JenkinsGroupCommand.in(root).addSubcommand("token", new CommandLine(new TokenCommand()));
     }
   }
 }
