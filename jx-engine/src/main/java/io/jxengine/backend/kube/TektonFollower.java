@@ -38,12 +38,9 @@ import org.slf4j.LoggerFactory;
  * final {@code Succeeded} condition and everything it ran has been reported. {@link #cancel} may
  * be called from any thread.
  */
-final class TektonFollower implements AutoCloseable {
+final class TektonFollower implements RunFollower {
   private static final Logger LOG = LoggerFactory.getLogger(TektonFollower.class);
   private static final String PIPELINE_TASK = "tekton.dev/pipelineTask";
-
-  /** How the run ended, and what Tekton said about it. */
-  record Result(Status status, String message) {}
 
   private final KubernetesClient client;
   private final String namespace;
@@ -83,7 +80,8 @@ final class TektonFollower implements AutoCloseable {
   }
 
   /** Starts the informers; their first list also replays what happened before (re-attach). */
-  TektonFollower start() {
+  @Override
+  public TektonFollower start() {
     informers.add(client.resources(PipelineRun.class).inNamespace(namespace).withLabels(labels)
         .inform(handler(this::onRun)));
     informers.add(client.resources(TaskRun.class).inNamespace(namespace).withLabels(labels)
@@ -91,12 +89,23 @@ final class TektonFollower implements AutoCloseable {
     return this;
   }
 
-  CompletableFuture<Result> result() {
+  @Override
+  public CompletableFuture<Result> result() {
     return result;
   }
 
+  /**
+   * Stops following without touching the run, which goes on on the cluster (the engine is
+   * shutting down; the next one re-attaches): {@link #result} completes as Running.
+   */
+  @Override
+  public void detach() {
+    result.complete(new Result(Status.Running, "the engine stopped following the run"));
+  }
+
   /** Why the engine stopped the run (cancel, timeout), or null. */
-  String engineStop() {
+  @Override
+  public String engineStop() {
     return engineStop;
   }
 
@@ -104,7 +113,8 @@ final class TektonFollower implements AutoCloseable {
    * Asks Tekton to stop the run ({@code spec.status: Cancelled}); the run ends when Tekton says
    * so. {@code timedOut}: the engine stops it because the pipeline's time is up.
    */
-  void cancel(String why, boolean timedOut) {
+  @Override
+  public void cancel(String why, boolean timedOut) {
     if (engineStop != null) {
       return;
     }
