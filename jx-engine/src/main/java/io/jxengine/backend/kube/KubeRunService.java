@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.tekton.pipeline.v1.PipelineRun;
 import io.jxengine.activity.Activity;
 import io.jxengine.activity.ActivityStore;
-import io.jxengine.activity.NewActivity;
 import io.jxengine.activity.Status;
 import io.jxengine.backend.Backend;
 import io.jxengine.backend.RunListener;
@@ -122,19 +121,12 @@ public final class KubeRunService implements PipelineRunner, AutoCloseable {
   @Override
   public RunOutcome run(RunRequest request, RunListener console, Backend.CancelSignal cancel) {
     Pipeline pipeline = request.pipeline();
-    RunContext ctx = request.context();
     Diagnostics diags = new Diagnostics();
     ClusterPolicy.check(pipeline, diags);
     if (diags.hasErrors()) {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
-    Activity activity =
-        store.create(
-            new NewActivity(
-                ctx.owner(), ctx.repo(), ctx.branch(), pipeline.name(), ctx.gitUrl(),
-                ctx.commitSha(), ctx.commitMessage(), ctx.author(), ctx.pullTitle(),
-                ctx.pullNumber(), ctx.baseSha(), ctx.version(), pipeline.source(), ctx.event(),
-                ProcessHandle.current().pid(), RunService.selfStartMillis()));
+    Activity activity = store.create(RunService.newActivity(pipeline, request.context()));
     return runActivity(activity, request, true, console, cancel);
   }
 

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +42,9 @@ final class PodFollower implements RunFollower {
   private final Map<String, Status> podStatus = new HashMap<>();
   private final Map<String, String> podMessage = new HashMap<>();
   private final Map<String, Boolean> created = new HashMap<>();
-  private final Map<String, Status> stageStatus = new HashMap<>();
   private final RunListener listener;
-  private final ExecutorService events;
+  private final EventThread events;
+  private final StageReports stages;
   private final StepTracker steps;
   private final CompletableFuture<Result> result = new CompletableFuture<>();
   private SharedIndexInformer<Pod> informer;
@@ -66,12 +65,9 @@ final class PodFollower implements RunFollower {
     }
     this.listener = listener;
     String run = planned.claim().getMetadata().getName();
-    this.events = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "jxe-kube-" + run);
-      t.setDaemon(true);
-      return t;
-    });
-    this.steps = new StepTracker(namespace, logs, logThreads, events, listener);
+    this.events = new EventThread("jxe-kube-" + run, this::failed);
+    this.stages = new StageReports(listener);
+    this.steps = new StepTracker(namespace, logs, logThreads, events.executor(), listener);
   }
 
   @Override
@@ -132,15 +128,14 @@ final class PodFollower implements RunFollower {
   }
 
   private void post(Runnable r) {
-    events.execute(() -> {
-      try {
-        r.run();
-      } catch (RuntimeException e) {
-        LOG.error("run {}: engine error while following it", planned.claim().getMetadata().getName(), e);
-        result.completeExceptionally(e);
-      }
-    });
+    events.post(r);
   }
+
+  private void failed(RuntimeException e) {
+    LOG.error("run {}: engine error while following it", planned.claim().getMetadata().getName(), e);
+    result.completeExceptionally(e);
+  }
+
 
   /** Creates what may start now; ends the run when nothing is left to decide. */
   private void schedule() {
@@ -223,7 +218,7 @@ final class PodFollower implements RunFollower {
     podStatus.put(name, Status.NotExecuted);
     TaskLayout.Task t = layout.get(name);
     if ("steps".equals(t.phase())) {
-      endStage(t.stage(), Status.NotExecuted, why);
+      stages.end(t.stage(), Status.NotExecuted, why);
     }
   }
 
@@ -262,7 +257,7 @@ final class PodFollower implements RunFollower {
         continue;
       }
       if (!task.isClone()) {
-        startStage(task.stage());
+        stages.start(task.stage());
       }
       StepTracker.Where w = new StepTracker.Where(task.stage(), task.stepName(c.getName()), task.phase(), 1, name, c.getName());
       if (s == Status.Running) {
@@ -284,7 +279,7 @@ final class PodFollower implements RunFollower {
       }
     }
     if (!task.isClone()) {
-      steps.drained().thenRunAsync(() -> endStageOf(task), events);
+      steps.drained().thenRunAsync(() -> endStageOf(task), events.executor());
     }
     schedule();
   }
@@ -315,24 +310,8 @@ final class PodFollower implements RunFollower {
       }
     }
     if (status != null) {
-      endStage(task.stage(), status, why);
+      stages.end(task.stage(), status, why);
     }
-  }
-
-  private void startStage(String stage) {
-    if (!stageStatus.containsKey(stage)) {
-      stageStatus.put(stage, Status.Running);
-      listener.stage(stage, Status.Running, "");
-    }
-  }
-
-  private void endStage(String stage, Status status, String message) {
-    Status now = stageStatus.get(stage);
-    if (now != null && now.isTerminal() && now != Status.Succeeded) {
-      return; // a later, successful post pod does not undo a failure
-    }
-    stageStatus.put(stage, status);
-    listener.stage(stage, status, message);
   }
 
   private void finish(Status status, String message) {
@@ -341,14 +320,9 @@ final class PodFollower implements RunFollower {
     }
     finishing = true;
     steps.drained().thenRunAsync(() -> {
-      for (TaskLayout.Task t : layout.values()) {
-        if (!t.isClone() && !RunRecorder.POST.equals(t.phase())
-            && !stageStatus.getOrDefault(t.stage(), Status.Pending).isTerminal()) {
-          endStage(t.stage(), Status.NotExecuted, "not executed: " + (message.isEmpty() ? status : message));
-        }
-      }
+      stages.endOpen(layout.values(), message.isEmpty() ? status.toString() : message);
       result.complete(new Result(timedOut ? Status.TimedOut : status, cloneFailure(message)));
-    }, events);
+    }, events.executor());
   }
 
   private String cloneFailure(String message) {

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +47,14 @@ final class TektonFollower implements RunFollower {
   private final Map<String, String> labels;
   private final Map<String, TaskLayout.Task> layout;
   private final RunListener listener;
-  private final ExecutorService events;
+  private final EventThread events;
+  private final StageReports stages;
   private final StepTracker steps;
   private final CompletableFuture<Result> result = new CompletableFuture<>();
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
   private final Map<String, Status> taskStatus = new HashMap<>();
   private final Map<String, String> taskMessage = new HashMap<>();
-  private final Map<String, Status> stageStatus = new LinkedHashMap<>();
   private final List<String> stagesWithPost;
   private volatile String engineStop;
   private volatile boolean timedOut;
@@ -71,12 +70,9 @@ final class TektonFollower implements RunFollower {
     this.layout = TaskLayout.read(run);
     this.stagesWithPost = TaskLayout.stagesWithPost(layout);
     this.listener = listener;
-    this.events = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "jxe-kube-" + name);
-      t.setDaemon(true);
-      return t;
-    });
-    this.steps = new StepTracker(namespace, logs, logThreads, events, listener);
+    this.events = new EventThread("jxe-kube-" + name, this::failed);
+    this.stages = new StageReports(listener);
+    this.steps = new StepTracker(namespace, logs, logThreads, events.executor(), listener);
   }
 
   /** Starts the informers; their first list also replays what happened before (re-attach). */
@@ -156,15 +152,14 @@ final class TektonFollower implements RunFollower {
   }
 
   private void post(Runnable r) {
-    events.execute(() -> {
-      try {
-        r.run();
-      } catch (RuntimeException e) {
-        LOG.error("PipelineRun {}: engine error while following it", name, e);
-        result.completeExceptionally(e);
-      }
-    });
+    events.post(r);
   }
+
+  private void failed(RuntimeException e) {
+    LOG.error("PipelineRun {}: engine error while following it", name, e);
+    result.completeExceptionally(e);
+  }
+
 
   private void onRun(PipelineRun run) {
     if (finishing || run.getStatus() == null) {
@@ -173,8 +168,8 @@ final class TektonFollower implements RunFollower {
     if (run.getStatus().getSkippedTasks() != null) {
       for (SkippedTask s : run.getStatus().getSkippedTasks()) {
         TaskLayout.Task t = layout.get(s.getName());
-        if (t != null && "steps".equals(t.phase()) && !stageStatus.containsKey(t.stage())) {
-          endStage(t.stage(), Status.NotExecuted, "skipped: " + s.getReason());
+        if (t != null && "steps".equals(t.phase()) && !stages.reported(t.stage())) {
+          stages.end(t.stage(), Status.NotExecuted, "skipped: " + s.getReason());
         }
       }
     }
@@ -208,7 +203,7 @@ final class TektonFollower implements RunFollower {
         continue;
       }
       if (!task.isClone()) {
-        startStage(task.stage());
+        stages.start(task.stage());
       }
       StepTracker.Where w = new StepTracker.Where(
           task.stage(), task.stepName(s.getName()), task.phase(), attempt, pod,
@@ -237,24 +232,8 @@ final class TektonFollower implements RunFollower {
     }
     if ("steps".equals(task.phase()) && !stagesWithPost.contains(task.stage())) {
       // after the steps' own ends, which wait for their logs
-      steps.drained().thenRunAsync(() -> endStage(task.stage(), status, stageMessage(status, message)), events);
+      steps.drained().thenRunAsync(() -> stages.end(task.stage(), status, stageMessage(status, message)), events.executor());
     }
-  }
-
-  private void startStage(String stage) {
-    if (!stageStatus.containsKey(stage)) {
-      stageStatus.put(stage, Status.Running);
-      listener.stage(stage, Status.Running, "");
-    }
-  }
-
-  private void endStage(String stage, Status status, String message) {
-    Status now = stageStatus.get(stage);
-    if (now != null && now.isTerminal()) {
-      return;
-    }
-    stageStatus.put(stage, status);
-    listener.stage(stage, status, message);
   }
 
   private static String stageMessage(Status status, String conditionMessage) {
@@ -281,19 +260,14 @@ final class TektonFollower implements RunFollower {
               why = "post: " + taskMessage.get(post.name());
             }
           }
-          endStage(t.stage(), aggregated, why);
+          stages.end(t.stage(), aggregated, why);
         }
       }
       endPipelinePost();
-      for (TaskLayout.Task t : layout.values()) {
-        if (!t.isClone() && !stageStatus.getOrDefault(t.stage(), Status.Pending).isTerminal()
-            && !RunRecorder.POST.equals(t.phase())) {
-          endStage(t.stage(), Status.NotExecuted, "not executed: " + (message.isEmpty() ? status : message));
-        }
-      }
+      stages.endOpen(layout.values(), message.isEmpty() ? status.toString() : message);
       Status finalStatus = timedOut ? Status.TimedOut : status;
       result.complete(new Result(finalStatus, status == Status.Succeeded ? "" : cloneFailure(message)));
-    }, events);
+    }, events.executor());
   }
 
   /** The pipeline's post (a stage of its own locally) ends with its tasks. */
@@ -313,7 +287,7 @@ final class TektonFollower implements RunFollower {
       }
     }
     if (post != null) {
-      endStage(LocalCompiler.POST_STAGE, post, why);
+      stages.end(LocalCompiler.POST_STAGE, post, why);
     }
   }
 
