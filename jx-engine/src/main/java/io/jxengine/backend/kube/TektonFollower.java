@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.tekton.pipeline.v1.ChildStatusReference;
 import io.fabric8.tekton.pipeline.v1.PipelineRun;
 import io.fabric8.tekton.pipeline.v1.SkippedTask;
 import io.fabric8.tekton.pipeline.v1.StepState;
@@ -54,6 +55,8 @@ final class TektonFollower implements RunFollower {
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
   private final Map<String, Status> taskStatus = new HashMap<>();
+  /** TaskRun name to pipeline task, from the PipelineRun's {@code status.childReferences}. */
+  private final Map<String, String> children = new HashMap<>();
   private final Map<String, String> taskMessage = new HashMap<>();
   private final List<String> stagesWithPost;
   private volatile String engineStop;
@@ -165,6 +168,11 @@ final class TektonFollower implements RunFollower {
     if (finishing || run.getStatus() == null) {
       return;
     }
+    if (run.getStatus().getChildReferences() != null) {
+      for (ChildStatusReference c : run.getStatus().getChildReferences()) {
+        children.put(c.getName(), c.getPipelineTaskName());
+      }
+    }
     if (run.getStatus().getSkippedTasks() != null) {
       for (SkippedTask s : run.getStatus().getSkippedTasks()) {
         TaskLayout.Task t = layout.get(s.getName());
@@ -189,6 +197,9 @@ final class TektonFollower implements RunFollower {
       return;
     }
     String taskName = tr.getMetadata().getLabels() == null ? null : tr.getMetadata().getLabels().get(PIPELINE_TASK);
+    if (taskName == null) {
+      taskName = children.get(tr.getMetadata().getName());
+    }
     TaskLayout.Task task = taskName == null ? null : layout.get(taskName);
     if (task == null) {
       return;
