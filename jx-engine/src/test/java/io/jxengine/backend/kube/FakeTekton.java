@@ -33,6 +33,8 @@ final class FakeTekton {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  /** False: TaskRuns lack the {@code tekton.dev/pipelineTask} label (found by childReferences). */
+  boolean taskLabel = true;
 
   /** Also answers API discovery for {@code tekton.dev/v1} as a cluster with Tekton does. */
   FakeTekton(KubernetesMockServer server, KubernetesClient client) {
@@ -79,7 +81,9 @@ final class FakeTekton {
     PipelineTask spec = task(run, task);
     Map<String, String> labels = new LinkedHashMap<>(run.getMetadata().getLabels());
     labels.put("tekton.dev/pipelineRun", run.getMetadata().getName());
-    labels.put("tekton.dev/pipelineTask", task);
+    if (taskLabel) {
+      labels.put("tekton.dev/pipelineTask", task);
+    }
     TaskRun tr = new TaskRunBuilder()
         .withNewMetadata().withName(run.getMetadata().getName() + "-" + task).withNamespace(NS)
         .withLabels(labels).withAnnotations(spec.getTaskSpec().getMetadata().getAnnotations())

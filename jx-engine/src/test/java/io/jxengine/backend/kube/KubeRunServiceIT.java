@@ -224,4 +224,24 @@ class KubeRunServiceIT {
         .containsExactly("build=Succeeded", "compile=Succeeded", "test=Succeeded",
             "deploy=Succeeded", "push=Succeeded");
   }
+
+  @Test
+  void aTaskRunWithoutItsTaskLabelIsFoundThroughTheChildReferences() throws Exception {
+    tekton.taskLabel = false;
+    CompletableFuture<RunOutcome> outcome = h.start(twoStages(null), new Backend.CancelSignal());
+    PipelineRun run = tekton.awaitRun();
+    tekton.succeed(run, "jx-clone");
+    tekton.succeed(run, "build");
+    tekton.startTask(run, "deploy");
+    tekton.stepRunning(run, "deploy", 0);
+    tekton.stepEnded(run, "deploy", 0, 4, null);
+    tekton.taskEnded(run, "deploy", "False", "Failed");
+    tekton.runEnded(run, "False", "Failed");
+
+    assertThat(outcome.get(60, TimeUnit.SECONDS).status()).isEqualTo(Status.Failed);
+    assertThat(h.activity().steps()).extracting(s -> s.name() + "=" + s.status())
+        .containsExactly("build=Succeeded", "compile=Succeeded", "test=Succeeded",
+            "deploy=Failed", "push=Failed");
+    assertThat(h.record("push").exitCode()).isEqualTo(4);
+  }
 }
