@@ -30,7 +30,7 @@ class KubeActivityStoreIT extends ActivityStoreContract {
 
   @BeforeEach
   void installCrd() throws Exception {
-    MockCluster.installCrd(client);
+    MockClusters.installCrd(client);
   }
 
   @Override

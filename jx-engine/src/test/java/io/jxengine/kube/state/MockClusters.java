@@ -8,11 +8,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 
 /** Helpers for tests on fabric8's CRUD mock server. */
-final class MockCluster {
-  private MockCluster() {}
+public final class MockClusters {
+  private MockClusters() {}
 
   /** Installs the chart's committed PipelineActivity CRD, as {@code helm install} would. */
-  static void installCrd(KubernetesClient client) throws IOException {
+  public static void installCrd(KubernetesClient client) throws IOException {
     try (InputStream in = Files.newInputStream(
         RepoPaths.chart().resolve("crds").resolve("pipelineactivities.jx-engine.io-v1.yml"))) {
       CustomResourceDefinition crd =
