@@ -27,6 +27,9 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import io.jxengine.server.queue.DeliveryStore;
+import io.jxengine.server.runs.RunQueue;
 
 /**
  * The engine server on embedded defaults, wired and started: webhooks, the trigger planner, the
@@ -35,15 +38,18 @@ import java.util.List;
  */
 final class EmbeddedServer implements AutoCloseable {
   private final ServerApp app;
-  private final SqliteServerStore serverStore;
+  private final AutoCloseable serverStore;
   private final RepoMirrors mirrors;
   private final Poller poller;
   private final CronScheduler cron;
   private final List<AutoCloseable> extensions;
+  private final Consumption consumption;
 
-  private EmbeddedServer(ServerApp app, SqliteServerStore serverStore, RepoMirrors mirrors,
-      Poller poller, CronScheduler cron, List<AutoCloseable> extensions) {
+  private EmbeddedServer(ServerApp app, AutoCloseable serverStore, RepoMirrors mirrors,
+      Poller poller, CronScheduler cron, List<AutoCloseable> extensions,
+      Consumption consumption) {
     this.extensions = extensions;
+    this.consumption = consumption;
     this.app = app;
     this.serverStore = serverStore;
     this.mirrors = mirrors;
@@ -51,18 +57,52 @@ final class EmbeddedServer implements AutoCloseable {
     this.cron = cron;
   }
 
+  /**
+   * Where the server keeps deliveries and its run queue, and who decides when it consumes them.
+   *
+   * @param store closed when the server stops
+   * @param consumption given the server before it starts (may defer its consumption), started
+   *     after it starts, closed first when it stops
+   */
+  record State(DeliveryStore deliveries, RunQueue queue, AutoCloseable store,
+      RepositoryStore repositories, ProviderFactory providers,
+      Function<ServerApp, Consumption> consumption) {}
+
+  /** What starts and stops the server's consumption of its queue (leader election). */
+  interface Consumption extends AutoCloseable {
+    void start();
+
+    @Override
+    void close();
+  }
+
   /** Starts the server; a port that cannot be bound is a {@link UserException}. */
   static EmbeddedServer start(EngineContext engine, ServerConfig config, PrintWriter out) {
     SqliteServerStore serverStore = SqliteServerStore.open(engine.home().database());
-    RepositoryStore repositories = engine.repositories();
+    return start(engine, config, out, new State(serverStore, serverStore, serverStore,
+        engine.repositories(), new SecretProviderFactory(engine.secrets(List.of())),
+        app -> new Consumption() {
+          @Override
+          public void start() {}
+
+          @Override
+          public void close() {}
+        }));
+  }
+
+  /** Starts the server on {@code state}; a port that cannot be bound is a {@link UserException}. */
+  static EmbeddedServer start(
+      EngineContext engine, ServerConfig config, PrintWriter out, State state) {
+    AutoCloseable serverStore = state.store();
+    RepositoryStore repositories = state.repositories();
     SecretProvider secrets = engine.secrets(List.of());
-    ProviderFactory providers = new SecretProviderFactory(secrets);
+    ProviderFactory providers = state.providers();
     // The cron scheduler keeps its own mirrors ($JXE_HOME/cron/mirrors) until its mirror class
     // and the trigger planner's are one: two JGit writers must not fetch into one repository.
     RepoMirrors mirrors = new RepoMirrors(engine.home().root().resolve("cron"));
     ServerParts parts =
         new ServerParts(
-            engine.store(), serverStore, serverStore, repositories,
+            engine.store(), state.deliveries(), state.queue(), repositories,
             TriggerPlanners.create(engine.home(), engine.store(), providers),
             providers, engine.runService(List.of()), new PipelineLoader(Catalog.empty()));
     ServerApp app = new ServerApp(config, parts);
@@ -83,12 +123,14 @@ final class EmbeddedServer implements AutoCloseable {
         new JGitRefLister(), app::deliver, Clock.systemUTC());
     CronScheduler cron = new CronScheduler(repositories, mirrors::get, app::deliver,
         Clock.systemUTC(), Duration.ofMinutes(1));
+    Consumption consumption = state.consumption().apply(app);
     try {
       app.start();
     } catch (RuntimeException e) {
+      consumption.close();
       closeAll(extensions);
       mirrors.close();
-      serverStore.close();
+      closeQuietly(serverStore);
       // Most often the port is taken: the user's to fix, not an engine failure.
       throw new UserException("cannot start the server on " + config.bind() + ":"
           + config.port() + ": " + rootMessage(e));
@@ -99,9 +141,10 @@ final class EmbeddedServer implements AutoCloseable {
       out.println("jxe: warning: cannot write " + ServerAddress.file(engine.home().root())
           + " (git hooks of imported repositories will not find the server): " + e.getMessage());
     }
+    consumption.start();
     poller.start(Duration.ofSeconds(10));
     cron.start(Duration.ofSeconds(30));
-    return new EmbeddedServer(app, serverStore, mirrors, poller, cron, extensions);
+    return new EmbeddedServer(app, serverStore, mirrors, poller, cron, extensions, consumption);
   }
 
   String url() {
@@ -112,10 +155,21 @@ final class EmbeddedServer implements AutoCloseable {
   public void close() {
     poller.close();
     cron.close();
+    // Releases the lease first, so a follower takes over while this server stops.
+    consumption.close();
     app.stop();
     closeAll(extensions);
     mirrors.close();
-    serverStore.close();
+    closeQuietly(serverStore);
+  }
+
+  private static void closeQuietly(AutoCloseable store) {
+    try {
+      store.close();
+    } catch (Exception e) {
+      org.slf4j.LoggerFactory.getLogger(EmbeddedServer.class)
+          .warn("the server store did not close cleanly: {}", e.toString());
+    }
   }
 
   /** Closes extensions in reverse order; one failing to stop does not keep the others running. */
