@@ -1,6 +1,7 @@
 package io.jxengine.cli;
 
 import io.jxengine.catalog.Catalog;
+import io.jxengine.engine.PipelineRunner;
 import io.jxengine.parse.PipelineLoader;
 import io.jxengine.secrets.SecretProvider;
 import io.jxengine.server.ProviderFactory;
@@ -16,7 +17,8 @@ import io.jxengine.server.cron.CronScheduler;
 import io.jxengine.server.poll.JGitRefLister;
 import io.jxengine.server.poll.Poller;
 import io.jxengine.server.poll.SqliteSeenRefs;
-import io.jxengine.server.repos.RepoMirrors;
+import io.jxengine.server.trigger.RepoMirror;
+import java.nio.file.Path;
 import io.jxengine.server.repos.RepositoryStore;
 import io.jxengine.server.repos.ServerAddress;
 import io.jxengine.server.ui.UiRoutes;
@@ -39,20 +41,18 @@ import io.jxengine.server.runs.RunQueue;
 final class EmbeddedServer implements AutoCloseable {
   private final ServerApp app;
   private final AutoCloseable serverStore;
-  private final RepoMirrors mirrors;
   private final Poller poller;
   private final CronScheduler cron;
   private final List<AutoCloseable> extensions;
   private final Consumption consumption;
 
-  private EmbeddedServer(ServerApp app, AutoCloseable serverStore, RepoMirrors mirrors,
+  private EmbeddedServer(ServerApp app, AutoCloseable serverStore,
       Poller poller, CronScheduler cron, List<AutoCloseable> extensions,
       Consumption consumption) {
     this.extensions = extensions;
     this.consumption = consumption;
     this.app = app;
     this.serverStore = serverStore;
-    this.mirrors = mirrors;
     this.poller = poller;
     this.cron = cron;
   }
@@ -61,11 +61,12 @@ final class EmbeddedServer implements AutoCloseable {
    * Where the server keeps deliveries and its run queue, and who decides when it consumes them.
    *
    * @param store closed when the server stops
+   * @param runner what runs the pipelines (the caller closes it)
    * @param consumption given the server before it starts (may defer its consumption), started
    *     after it starts, closed first when it stops
    */
   record State(DeliveryStore deliveries, RunQueue queue, AutoCloseable store,
-      RepositoryStore repositories, ProviderFactory providers,
+      RepositoryStore repositories, ProviderFactory providers, PipelineRunner runner,
       Function<ServerApp, Consumption> consumption) {}
 
   /** What starts and stops the server's consumption of its queue (leader election). */
@@ -81,7 +82,7 @@ final class EmbeddedServer implements AutoCloseable {
     SqliteServerStore serverStore = SqliteServerStore.open(engine.home().database());
     return start(engine, config, out, new State(serverStore, serverStore, serverStore,
         engine.repositories(), new SecretProviderFactory(engine.secrets(List.of())),
-        app -> new Consumption() {
+        engine.runService(List.of()), app -> new Consumption() {
           @Override
           public void start() {}
 
@@ -97,14 +98,11 @@ final class EmbeddedServer implements AutoCloseable {
     RepositoryStore repositories = state.repositories();
     SecretProvider secrets = engine.secrets(List.of());
     ProviderFactory providers = state.providers();
-    // The cron scheduler keeps its own mirrors ($JXE_HOME/cron/mirrors) until its mirror class
-    // and the trigger planner's are one: two JGit writers must not fetch into one repository.
-    RepoMirrors mirrors = new RepoMirrors(engine.home().root().resolve("cron"));
     ServerParts parts =
         new ServerParts(
             engine.store(), state.deliveries(), state.queue(), repositories,
             TriggerPlanners.create(engine.home(), engine.store(), providers),
-            providers, engine.runService(List.of()), new PipelineLoader(Catalog.empty()));
+            providers, state.runner(), new PipelineLoader(Catalog.empty()));
     ServerApp app = new ServerApp(config, parts);
     FileTokenVerifier tokens =
         FileTokenVerifier.open(engine.home().root(), new PrintStream(System.out, true));
@@ -121,7 +119,10 @@ final class EmbeddedServer implements AutoCloseable {
     }
     Poller poller = new Poller(repositories, new SqliteSeenRefs(engine.repoDb()),
         new JGitRefLister(), app::deliver, Clock.systemUTC());
-    CronScheduler cron = new CronScheduler(repositories, mirrors::get, app::deliver,
+    // Cron reads the trigger planner's mirrors; RepoMirror locks each directory, so the two never
+    // fetch into one repository at the same time.
+    Path mirrorsDir = engine.home().root().resolve("mirrors");
+    CronScheduler cron = new CronScheduler(repositories, r -> RepoMirror.of(mirrorsDir, r), app::deliver,
         Clock.systemUTC(), Duration.ofMinutes(1));
     Consumption consumption = state.consumption().apply(app);
     try {
@@ -129,7 +130,6 @@ final class EmbeddedServer implements AutoCloseable {
     } catch (RuntimeException e) {
       consumption.close();
       closeAll(extensions);
-      mirrors.close();
       closeQuietly(serverStore);
       // Most often the port is taken: the user's to fix, not an engine failure.
       throw new UserException("cannot start the server on " + config.bind() + ":"
@@ -144,7 +144,7 @@ final class EmbeddedServer implements AutoCloseable {
     consumption.start();
     poller.start(Duration.ofSeconds(10));
     cron.start(Duration.ofSeconds(30));
-    return new EmbeddedServer(app, serverStore, mirrors, poller, cron, extensions, consumption);
+    return new EmbeddedServer(app, serverStore, poller, cron, extensions, consumption);
   }
 
   String url() {
@@ -159,7 +159,6 @@ final class EmbeddedServer implements AutoCloseable {
     consumption.close();
     app.stop();
     closeAll(extensions);
-    mirrors.close();
     closeQuietly(serverStore);
   }
 

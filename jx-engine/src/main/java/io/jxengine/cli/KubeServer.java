@@ -3,6 +3,9 @@ package io.jxengine.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jxengine.backend.kube.KubeRunService;
+import io.jxengine.backend.kube.PodLogs;
+import io.jxengine.compile.tekton.TektonOptions;
 import io.jxengine.kube.crd.PipelineActivity;
 import io.jxengine.kube.state.KubeActivityStore;
 import io.jxengine.kube.state.KubeDeliveryStore;
@@ -12,7 +15,6 @@ import io.jxengine.kube.state.KubeSettings;
 import io.jxengine.kube.state.LeaderConsumption;
 import io.jxengine.server.ServerConfig;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,8 @@ import java.util.Map;
  * PipelineActivity resources, deliveries and queued runs as ConfigMaps, in {@code
  * JXE_NAMESPACE}) and leader election on the Lease {@code JXE_LEADER_LEASE}, so several replicas
  * share one truth and one of them consumes the queue. Settings come from the environment the Helm
- * chart sets ({@link KubeSettings}). Repositories and logs stay in {@code $JXE_HOME}.
+ * chart sets ({@link KubeSettings}). Pipelines run on the cluster ({@link KubeRunService}, in the
+ * first of {@code JXE_BUILD_NAMESPACES}). Repositories and logs stay in {@code $JXE_HOME}.
  *
  * <p>Errors: wrong settings, an unreachable API server, a missing CRD are {@link
  * UserException}s (one line, exit 2 or 1), checked before the server starts.
@@ -55,15 +58,28 @@ final class KubeServer implements AutoCloseable {
       KubeRunQueue queue = new KubeRunQueue(client, settings.namespace(), activities);
       KubeDeliveryStore deliveries = new KubeDeliveryStore(client, settings.namespace());
       EngineContext engine = new EngineContext(activities);
-      EmbeddedServer.State state = new EmbeddedServer.State(deliveries, queue, () -> { },
+      KubeRunService runner = runner(client, settings, activities, engine);
+      EmbeddedServer.State state = new EmbeddedServer.State(deliveries, queue, runner,
           new DefaultWebhookSecret(engine.repositories(), settings.webhookSecret()),
-          new ClusterProviderFactory(settings, engine.secrets(List.of())),
+          new ClusterProviderFactory(settings, engine.secrets(List.of())), runner,
           app -> consumption(client, settings, activities, app));
       return new KubeServer(client, engine, EmbeddedServer.start(engine, config, out, state));
     } catch (RuntimeException e) {
       client.close();
       throw e;
     }
+  }
+
+  /** Runs go to the first build namespace as the chart's build service account. */
+  private static KubeRunService runner(KubernetesClient client, KubeSettings settings,
+      KubeActivityStore activities, EngineContext engine) {
+    TektonOptions defaults = TektonOptions.defaults();
+    TektonOptions options = new TektonOptions(defaults.defaultImage(), defaults.cloneImage(),
+        defaults.storageClass(), defaults.storageSize(), settings.buildServiceAccount(),
+        defaults.cpuRequest(), defaults.memoryRequest(), defaults.runAsUser(),
+        defaults.rootImages(), defaults.finallyTimeout());
+    return new KubeRunService(client, settings.buildNamespaces().get(0), activities,
+        engine.logs(), engine.secrets(List.of()), options, new PodLogs(client));
   }
 
   private static EmbeddedServer.Consumption consumption(KubernetesClient client,
