@@ -38,7 +38,8 @@ public final class ServerApp implements AutoCloseable {
   private final List<RouteRegistrar> registrars = new ArrayList<>();
   private boolean started;
   private boolean consumeOnStart = true;
-  private boolean consuming;
+  /** Volatile: readiness reads it while a leadership change holds the lock. */
+  private volatile boolean consuming;
 
   public ServerApp(ServerConfig config, ServerParts parts) {
     this.config = config;
@@ -131,7 +132,7 @@ public final class ServerApp implements AutoCloseable {
   }
 
   /** True between {@link #startConsuming} and {@link #stopConsuming}. */
-  public synchronized boolean isConsuming() {
+  public boolean isConsuming() {
     return consuming;
   }
 
@@ -199,8 +200,11 @@ public final class ServerApp implements AutoCloseable {
     return metrics;
   }
 
-  /** True when the delivery worker runs (or was configured with no threads). */
+  /**
+   * True when the delivery worker runs, or was configured with no threads, or this server does
+   * not consume now (a follower replica is ready: it answers webhooks).
+   */
   boolean workerAlive() {
-    return config.workerThreads() == 0 || worker.isAlive();
+    return config.workerThreads() == 0 || !consuming || worker.isAlive();
   }
 }

@@ -16,6 +16,10 @@ import io.jxengine.scm.ProviderKind;
 import io.jxengine.scm.RepoRef;
 import io.jxengine.server.queue.DeliveryState;
 import io.jxengine.server.repos.Repository;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +95,12 @@ class LeaderElectionIT {
         .findFirst().orElseThrow();
   }
 
+  static int readyz(ClusterReplica r) throws Exception {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(r.app.url() + "/readyz")).GET().build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
   @Test
   void onlyTheLeaderConsumesAndAFollowerTakesOverWhenItStops() throws Exception {
     ClusterReplica a = replica("pod-a", true);
@@ -108,6 +118,9 @@ class LeaderElectionIT {
     assertThat(b.planner.calls.get()).isZero();
     assertThat(b.isLeader()).isFalse();
     assertThat(b.app.isConsuming()).isFalse();
+    // A follower is ready: the Service must keep sending it webhooks.
+    assertThat(readyz(b)).isEqualTo(200);
+    assertThat(readyz(a)).isEqualTo(200);
 
     a.close();
     replicas.remove(a);
