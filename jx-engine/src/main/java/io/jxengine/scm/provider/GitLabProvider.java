@@ -231,7 +231,15 @@ public final class GitLabProvider implements GitProvider {
         () -> {
           ReleaseParams params =
               new ReleaseParams().withTagName(tag).withName(name).withDescription(notes);
-          boolean exists = api.getReleasesApi().getOptionalRelease(repo.fullName(), tag).isPresent();
+          boolean exists;
+          try {
+            exists = api.getReleasesApi().getRelease(repo.fullName(), tag) != null;
+          } catch (GitLabApiException e) {
+            if (e.getHttpStatus() != 404) {
+              throw e; // only "no release yet" may lead to creating one
+            }
+            exists = false;
+          }
           Release release =
               exists
                   ? api.getReleasesApi().updateRelease(repo.fullName(), params)
