@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -82,20 +83,34 @@ public final class VersionHistory {
     return new VersionTag(name, version, commit.name());
   }
 
+  /**
+   * One walk from {@code to}, newest first, that stops as soon as no tag still unseen could beat
+   * the best one found: versions usually rise along history, so the first tag met is typically
+   * the answer and the walk ends there instead of visiting every commit.
+   */
   private static VersionTag highest(Repository repo, RevWalk walk, RevCommit to, String prefix,
       boolean excludeTo) throws IOException {
     Map<ObjectId, VersionTag> byCommit = versionTags(repo, prefix);
     if (byCommit.isEmpty()) {
       return null;
     }
+    TreeMap<SemVer, Integer> unseen = new TreeMap<>();
+    byCommit.values().forEach(t -> unseen.merge(t.version(), 1, Integer::sum));
     walk.reset();
+    walk.sort(RevSort.COMMIT_TIME_DESC);
     walk.markStart(to);
     VersionTag best = null;
     for (RevCommit c : walk) {
       VersionTag t = byCommit.get(c);
-      if (t != null && !(excludeTo && c.equals(to))
-          && (best == null || t.version().compareTo(best.version()) > 0)) {
+      if (t == null) {
+        continue;
+      }
+      unseen.computeIfPresent(t.version(), (v, n) -> n == 1 ? null : n - 1);
+      if (!(excludeTo && c.equals(to)) && (best == null || t.version().compareTo(best.version()) > 0)) {
         best = t;
+      }
+      if (best != null && (unseen.isEmpty() || best.version().compareTo(unseen.lastKey()) >= 0)) {
+        break;
       }
     }
     return best;

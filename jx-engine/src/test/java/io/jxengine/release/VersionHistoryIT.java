@@ -63,6 +63,21 @@ class VersionHistoryIT {
   }
 
   @Test
+  void aHigherTagFurtherBackStillWins() throws Exception {
+    try (Git git = ReleaseRepos.init(tmp)) {
+      commit(git, "feat: first");
+      tag(git, "v2.0.0");
+      commit(git, "fix: backport");
+      tag(git, "v1.5.1"); // a maintenance tag merged back: lower, but nearer
+      commit(git, "fix: more");
+      VersionHistory.History h = VersionHistory.read(git.getRepository(), "HEAD", null, "v", false);
+      assertThat(h.last().name()).isEqualTo("v2.0.0");
+      assertThat(h.commits()).hasSize(2);
+      assertThat(next(git)).hasToString("2.0.1");
+    }
+  }
+
+  @Test
   void prefixSelectsTheTags() throws Exception {
     try (Git git = ReleaseRepos.init(tmp)) {
       commit(git, "feat: first");
