@@ -43,6 +43,15 @@ public interface ActivityStore extends AutoCloseable {
   void updateActivity(
       long activityId, Status status, Instant started, Instant completed, String message);
 
+  /**
+   * Records what a release step of the run reported: the version released and the release notes'
+   * page. A null argument keeps the current value. Stores that cannot keep them refuse with
+   * {@link UnsupportedOperationException} (the default).
+   */
+  default void recordRelease(long activityId, String version, String releaseNotesUrl) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not record releases");
+  }
+
   /** The activity with its steps. */
   Optional<Activity> get(long activityId);
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       GetCommand.class,
       StopCommand.class,
       ImportCommand.class,
+      StepCommand.class,
       ServerCommand.class,
       QuickstartCommand.class,
       CompletionCommand.class,

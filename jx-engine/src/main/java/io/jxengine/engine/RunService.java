@@ -151,12 +151,25 @@ public final class RunService implements PipelineRunner {
     } finally {
       recorder.closeAll();
     }
+    recordOutputs(id, workspace);
     String message = recorder.resultMessage(result, cancel);
     store.updateActivity(id, result, null, Instant.now(), message);
     if (!request.keepWorkspace()) {
       FileTrees.deleteQuietly(workspace);
     }
     return new RunOutcome(store.get(id).orElse(activity), result, List.of());
+  }
+
+  /** What the steps reported through {@code $JXE_OUTPUTS}: a release's version and notes. */
+  private void recordOutputs(long id, Path workspace) {
+    Path file = StepOutputs.fileFor(workspace);
+    Map<String, String> outputs = StepOutputs.read(file);
+    FileTrees.deleteQuietly(file);
+    String version = outputs.get(StepOutputs.VERSION);
+    String notes = outputs.get(StepOutputs.RELEASE_NOTES_URL);
+    if (version != null || notes != null) {
+      store.recordRelease(id, version, notes);
+    }
   }
 
   private void prepareWorkspace(RunRequest request, Checkout checkout, Path workspace)

@@ -41,4 +41,16 @@ public interface GitProvider {
 
   /** True when {@code user} is a member of the organisation (or group) {@code org}. */
   boolean isOrgMember(String org, String user);
+
+  /**
+   * Creates the provider's release of the existing tag {@code tag} with Markdown {@code notes}, or
+   * updates the name and notes of the release that tag already has, so running a release again
+   * keeps one release. Providers without releases refuse (the default) with status 0.
+   *
+   * @return the release's web page
+   */
+  default String upsertRelease(RepoRef repo, String tag, String name, String notes) {
+    throw new GitProviderException(
+        0, kind() + " releases are not supported for " + repo.fullName(), null);
+  }
 }

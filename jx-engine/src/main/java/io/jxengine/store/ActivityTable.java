@@ -19,7 +19,7 @@ final class ActivityTable {
   private static final String COLUMNS =
       "id, owner, repo, branch, build, context, status, started_ms, completed_ms, git_url,"
           + " commit_sha, commit_message, author, pull_title, pull_number, base_sha, version,"
-          + " source, event, build_url, message";
+          + " source, event, build_url, message, release_notes_url";
 
   /** An unfinished activity as crash recovery sees it. */
   record Runner(long activityId, long pid, long startMillis) {}
@@ -139,6 +139,18 @@ final class ActivityTable {
     }
   }
 
+  /** Sets version and release notes URL; a null keeps the old value. */
+  static int recordRelease(Connection c, long id, String version, String releaseNotesUrl)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE activities SET version = COALESCE(?, version),"
+                + " release_notes_url = COALESCE(?, release_notes_url) WHERE id = ?")) {
+      Sql.bind(ps, version, releaseNotesUrl, id);
+      return ps.executeUpdate();
+    }
+  }
+
   static int requestStop(Connection c, long id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE activities SET stop_requested = 1 WHERE id = ?")) {
@@ -217,7 +229,8 @@ final class ActivityTable {
         rs.getString("event"),
         rs.getString("build_url"),
         rs.getString("message"),
-        List.of());
+        List.of(),
+        rs.getString("release_notes_url"));
   }
 
   /** A SQL fragment and its parameters. */

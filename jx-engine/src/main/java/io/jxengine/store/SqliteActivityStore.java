@@ -120,6 +120,13 @@ public final class SqliteActivityStore implements ActivityStore {
   }
 
   @Override
+  public void recordRelease(long activityId, String version, String releaseNotesUrl) {
+    db.write("record the release of activity " + activityId, c -> requireRow(
+        ActivityTable.recordRelease(c, activityId, version, releaseNotesUrl), "activity",
+        activityId));
+  }
+
+  @Override
   public Optional<Activity> get(long activityId) {
     return db.read("read activity " + activityId, c -> withSteps(c, activityId));
   }

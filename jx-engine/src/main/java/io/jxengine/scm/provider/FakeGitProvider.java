@@ -39,8 +39,12 @@ public final class FakeGitProvider implements GitProvider {
     GET_PULL_REQUEST,
     MERGE,
     HAS_WRITE_ACCESS,
-    IS_ORG_MEMBER
+    IS_ORG_MEMBER,
+    UPSERT_RELEASE
   }
+
+  /** A release as the fake keeps it. */
+  public record RecordedRelease(String tag, String name, String notes, String htmlUrl) {}
 
   /** One call of {@link #setCommitStatus}, in call order. */
   public record RecordedStatus(RepoRef repo, String sha, CommitStatus status) {}
@@ -53,6 +57,7 @@ public final class FakeGitProvider implements GitProvider {
   private final Set<String> orgMembers = new HashSet<>();
   private final Map<Operation, Queue<Integer>> nextFailures = new EnumMap<>(Operation.class);
   private final Map<Operation, Integer> permanentFailures = new EnumMap<>(Operation.class);
+  private final Map<String, Map<String, RecordedRelease>> releases = new HashMap<>();
   private long nextCommentId = 1;
 
   public FakeGitProvider() {
@@ -148,6 +153,11 @@ public final class FakeGitProvider implements GitProvider {
     return List.copyOf(pulls.getOrDefault(repo.fullName(), Map.of()).values());
   }
 
+  /** The releases of {@code repo}, by tag, in creation order. */
+  public synchronized List<RecordedRelease> releases(RepoRef repo) {
+    return List.copyOf(releases.getOrDefault(repo.fullName(), Map.of()).values());
+  }
+
   // ---- GitProvider ---------------------------------------------------------------------
 
   @Override
@@ -241,6 +251,16 @@ public final class FakeGitProvider implements GitProvider {
   public synchronized boolean isOrgMember(String org, String user) {
     maybeFail(Operation.IS_ORG_MEMBER, org);
     return orgMembers.contains(org + "#" + user);
+  }
+
+  @Override
+  public synchronized String upsertRelease(RepoRef repo, String tag, String name, String notes) {
+    maybeFail(Operation.UPSERT_RELEASE, repo.fullName());
+    String url = "https://fake.example/" + repo.fullName() + "/releases/tag/" + tag;
+    releases
+        .computeIfAbsent(repo.fullName(), k -> new LinkedHashMap<>())
+        .put(tag, new RecordedRelease(tag, name, notes, url));
+    return url;
   }
 
   // ---- helpers -------------------------------------------------------------------------
