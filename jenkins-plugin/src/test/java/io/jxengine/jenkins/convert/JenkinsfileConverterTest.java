@@ -87,7 +87,7 @@ class JenkinsfileConverterTest {
   }
 
   @Test
-  void anInputGateRunsItsStageOnlyOnManualRuns() {
+  void anInputGateRunsItsStageAndTheLaterOnesOnlyOnManualRuns() {
     String text = """
         pipeline {
           agent any
@@ -97,6 +97,7 @@ class JenkinsfileConverterTest {
               input { message 'Ship it?' }
               steps { sh './deploy' }
             }
+            stage('verify') { steps { sh './verify' } }
           }
         }
         """;
@@ -105,6 +106,8 @@ class JenkinsfileConverterTest {
     Stage deploy = r.pipeline().stages().get(0);
     assertThat(deploy.when().branches()).containsExactly("main");
     assertThat(deploy.when().events()).containsExactly("manual");
+    // Jenkins would wait at the input before every later stage too
+    assertThat(r.pipeline().stages().get(1).when().events()).containsExactly("manual");
   }
 
   @Test
