@@ -1,12 +1,16 @@
 package io.jxengine.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +57,48 @@ class JenkinsfileE2E {
     assertThat(first.path("source").asText()).isEqualTo("jenkinsfile");
     assertThat(first.path("status").asText()).isEqualTo("Succeeded");
     assertThat(jxe.run("get", "activities", "-o", "wide").out()).contains("source=jenkinsfile");
+  }
+
+  @Test
+  void aPushOfAJenkinsfileRepositoryRunsOnTheServer() throws Exception {
+    Jxe jxe = new Jxe(home);
+    Process server = jxe.start("server", "--port", "0");
+    try {
+      await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(home.resolve("server.url")));
+      Path bare = repo.resolve("app.git");
+      git(repo, "init", "-q", "--bare", "-b", "main", bare.toString());
+      Jxe.Result imported = jxe.run("import", bare.toString(), "--name", "acme/legacy");
+      assertThat(imported.exitCode()).as(imported.all()).isZero();
+      Path clone = repo.resolve("app");
+      git(repo, "clone", "-q", bare.toString(), clone.toString());
+      Files.writeString(clone.resolve("Jenkinsfile"), JENKINSFILE, StandardCharsets.UTF_8);
+      git(clone, "checkout", "-q", "-b", "main");
+      git(clone, "add", "-A");
+      git(clone, "commit", "-q", "-m", "a Jenkinsfile");
+      git(clone, "push", "-q", "origin", "main");
+
+      ObjectMapper json = new ObjectMapper();
+      await().atMost(Duration.ofSeconds(120)).until(() -> {
+        JsonNode list = json.readTree(jxe.run("get", "activities", "-o", "json").out());
+        return list.size() == 1 && !list.get(0).get("status").asText().matches("Pending|Running");
+      });
+      JsonNode a = json.readTree(jxe.run("get", "activities", "-o", "json").out()).get(0);
+      assertThat(a.get("status").asText()).isEqualTo("Succeeded");
+      assertThat(a.get("source").asText()).isEqualTo("jenkinsfile");
+      assertThat(a.get("repo").asText()).isEqualTo("legacy");
+    } finally {
+      server.destroy();
+      server.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void git(Path dir, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=e2e",
+        "-c", "user.email=e2e@example.invalid"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
   }
 
   @Test
