@@ -132,7 +132,7 @@ final class PreviewCreateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--max-previews must be at least 1");
     }
     PreviewRequest r = new PreviewRequest(new RepoRef(kind, owner, repo), number,
-        System.getenv("JXE_PULL_URL"), image, version, chart, hostPattern, domain, rollout, keep,
+        null, image, version, chart, hostPattern, domain, rollout, keep,
         maxPreviews);
     r.host(); // refuses a pattern that gives an invalid host before anything is made
     return r;
