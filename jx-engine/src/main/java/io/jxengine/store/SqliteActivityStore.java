@@ -3,6 +3,7 @@ package io.jxengine.store;
 import io.jxengine.activity.Activity;
 import io.jxengine.activity.ActivityFilter;
 import io.jxengine.activity.ActivityStore;
+import io.jxengine.activity.ExternalRun;
 import io.jxengine.activity.NewActivity;
 import io.jxengine.activity.Status;
 import io.jxengine.activity.StepKind;
@@ -68,6 +69,21 @@ public final class SqliteActivityStore implements ActivityStore {
     Instant now = clock.instant();
     return db.write("create an activity", c -> {
       long id = ActivityTable.insert(c, activity, now);
+      return withSteps(c, id).orElseThrow();
+    });
+  }
+
+  @Override
+  public Activity createExternal(NewActivity activity, ExternalRun run) {
+    Instant now = clock.instant();
+    return db.write("record build #" + run.build() + " of " + activity.owner() + "/"
+        + activity.repo() + "/" + activity.branch(), c -> {
+      if (ActivityTable.byBuild(c, activity.owner(), activity.repo(), activity.branch(),
+          run.build()).isPresent()) {
+        throw new StoreException(activity.owner() + "/" + activity.repo() + "/"
+            + activity.branch() + " already has a build #" + run.build(), null);
+      }
+      long id = ActivityTable.insertExternal(c, activity, run, now);
       return withSteps(c, id).orElseThrow();
     });
   }

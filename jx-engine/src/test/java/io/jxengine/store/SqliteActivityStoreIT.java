@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jxengine.activity.Activity;
 import io.jxengine.activity.ActivityFilter;
+import io.jxengine.activity.ExternalRun;
 import io.jxengine.activity.Status;
 import io.jxengine.activity.StepKind;
 import io.jxengine.activity.StepRecord;
+import io.jxengine.activity.StoreException;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,27 @@ class SqliteActivityStoreIT {
     assertThat(store.create(Activities.of("acme", "web", "main")).build()).isEqualTo(1);
     assertThat(store.create(Activities.of("other", "api", "main")).build()).isEqualTo(1);
     assertThat(store.create(Activities.of("acme", "api", "main")).build()).isEqualTo(3);
+  }
+
+  @Test
+  void externalRunsKeepTheirNumberTimesAndLinkAndRefuseADuplicate() {
+    Instant started = T0.minusSeconds(60);
+    Activity a = store.createExternal(Activities.of("ci", "folder/app", "main"),
+        new ExternalRun(41, Status.Running, started, null, "https://jenkins/job/app/41/", null));
+
+    assertThat(a.build()).isEqualTo(41);
+    assertThat(a.status()).isEqualTo(Status.Running);
+    assertThat(a.started()).isEqualTo(started);
+    assertThat(a.completed()).isNull();
+    assertThat(a.buildUrl()).isEqualTo("https://jenkins/job/app/41/");
+    assertThat(store.find("ci", "folder/app", "main", 41)).contains(a);
+    // a native run after it continues from the highest number
+    assertThat(store.create(Activities.of("ci", "folder/app", "main")).build()).isEqualTo(42);
+    assertThatThrownBy(() -> store.createExternal(Activities.of("ci", "folder/app", "main"),
+        new ExternalRun(41, Status.Succeeded, started, T0, "https://jenkins/job/app/41/", "")))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("#41");
+    assertThat(store.list(ActivityFilter.all())).hasSize(2);
   }
 
   @Test
