@@ -126,8 +126,20 @@ public final class RunRecorder {
         continue;
       }
       String name = POST.equals(phase) ? POST_PREFIX + step.name() : step.name();
-      stepIds.put(key, store.addStep(id, stageId, StepKind.Step, name, ordinal++).id());
+      stepIds.put(key, store.addStep(id, stageId, kindOf(step), name, ordinal++).id());
     }
     return ordinal;
+  }
+
+  /**
+   * A step declares another activity kind with {@code env: JXE_STEP_KIND: Preview} (or
+   * {@code Promote}), as the preview catalog step does; anything else records a plain Step.
+   */
+  static StepKind kindOf(PlanStep step) {
+    String kind = step.env().get("JXE_STEP_KIND");
+    if ("Preview".equals(kind)) {
+      return StepKind.Preview;
+    }
+    return "Promote".equals(kind) ? StepKind.Promote : StepKind.Step;
   }
 }

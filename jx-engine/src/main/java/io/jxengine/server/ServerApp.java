@@ -86,6 +86,12 @@ public final class ServerApp implements AutoCloseable {
     return this;
   }
 
+  /** Tells {@code listener} of every event handled from now on (see {@link GitEventListener}). */
+  public ServerApp addEventListener(io.jxengine.server.queue.GitEventListener listener) {
+    worker.addListener(listener);
+    return this;
+  }
+
   public synchronized ServerApp start() {
     if (started) {
       throw new IllegalStateException("already started");

@@ -43,6 +43,8 @@ final class StepRunner {
   private final AtomicInteger counter = new AtomicInteger();
   /** Steps with the same script share one file: 200 steps of {@code true} write it once. */
   private final Map<String, Path> scripts = new ConcurrentHashMap<>();
+  /** What steps of this run exported through {@code $JXE_ENV} (see {@link StepExports}). */
+  private final Map<String, String> exported = new ConcurrentHashMap<>();
 
   StepRunner(Path workspace, Path scriptsDir, Map<String, String> baseEnv, RunControl control,
       RunListener listener, ExecutorService outputPool, Duration grace) {
@@ -76,8 +78,11 @@ final class StepRunner {
     }
     List<String> command = command(script, step.script());
     Map<String, String> env = new java.util.HashMap<>(baseEnv);
+    env.putAll(exported);
     env.putAll(step.env());
     env.putAll(secretEnv);
+    Path exports = scriptsDir.resolve("env-" + counter.incrementAndGet());
+    env.put(StepExports.VARIABLE, exports.toString());
     int attempts = 1 + Math.max(0, step.retries());
     StepOutcome out = null;
     int attempt = 0;
@@ -91,8 +96,23 @@ final class StepRunner {
         break;
       }
     }
+    out = withExports(out, exports);
     listener.step(stage, step.name(), phase, out.status(), attempt, out.exitCode(), out.message());
     return out;
+  }
+
+  /** Takes in what the step exported (variables only when it succeeded) and its own message. */
+  private StepOutcome withExports(StepOutcome out, Path file) {
+    StepExports ex = StepExports.read(file);
+    if (out.succeeded()) {
+      exported.putAll(ex.variables());
+    }
+    if (ex.message() == null || ex.message().isBlank()) {
+      return out;
+    }
+    String message = out.succeeded() || out.message().isEmpty() ? ex.message()
+        : out.message() + ": " + ex.message();
+    return new StepOutcome(out.step(), out.status(), out.exitCode(), message);
   }
 
   private StepOutcome attempt(String stage, PlanStep step, List<String> command, File dir,

@@ -82,7 +82,8 @@ public final class KubeNames {
     return cut + "-" + hash(original);
   }
 
-  static String hash(String s) {
+  /** 8 hex digits of the SHA-256 of {@code s}: the suffix that keeps shortened names distinct. */
+  public static String hash(String s) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d).substring(0, HASH);

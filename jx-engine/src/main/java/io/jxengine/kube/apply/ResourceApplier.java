@@ -132,6 +132,11 @@ public final class ResourceApplier {
           found = client.resources(kind).inNamespace(ns).withLabels(owner.labels()).list()
               .getItems();
         } catch (KubernetesClientException e) {
+          if (e.getCode() == 403 || e.getCode() == 404) {
+            // Not allowed to list this kind (or the server lacks it): then it cannot have
+            // created any either, so there is nothing of the owner set to prune.
+            continue;
+          }
           throw new KubeApplyException("cannot list " + kind.getSimpleName() + " in " + ns
               + " to prune: " + reason(e), e);
         }

@@ -46,6 +46,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final int threads;
   private final Semaphore wakeups = new Semaphore(0);
   private final List<Thread> workers = new ArrayList<>();
+  private final List<GitEventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   public DeliveryWorker(
@@ -69,6 +70,11 @@ public final class DeliveryWorker implements AutoCloseable {
       workers.add(t);
       t.start();
     }
+  }
+
+  /** Adds a listener told of every handled event (see {@link GitEventListener}). */
+  public void addListener(GitEventListener listener) {
+    listeners.add(listener);
   }
 
   /** A delivery was stored: a waiting worker takes it now. */
@@ -131,6 +137,13 @@ public final class DeliveryWorker implements AutoCloseable {
         reply(repo.get(), reply).ifPresent(notes::add);
       }
       created.forEach(scheduler::submit);
+      for (GitEventListener listener : listeners) {
+        try {
+          listener.onEvent(repo.get(), event);
+        } catch (RuntimeException e) {
+          notes.add("listener " + listener.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+      }
       notes.add("queued activities " + queued);
       deliveries.finish(d.id(), DeliveryState.done, null, String.join("; ", notes));
     } catch (RuntimeException e) {
