@@ -48,4 +48,21 @@ final class Browser {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
   }
+
+  /**
+   * The text of the first element matching {@code css}, read in one script call (null when there
+   * is none): the pages redraw parts of themselves every second, so a WebElement found first and
+   * read later can be stale.
+   */
+  static String text(org.openqa.selenium.JavascriptExecutor browser, String css) {
+    return (String) browser.executeScript(
+        "const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css);
+  }
+
+  /** An attribute of the first element matching {@code css}, read in one script call. */
+  static String attribute(org.openqa.selenium.JavascriptExecutor browser, String css, String name) {
+    return (String) browser.executeScript(
+        "const e = document.querySelector(arguments[0]);"
+            + " return e ? e.getAttribute(arguments[1]) : null;", css, name);
+  }
 }

@@ -68,14 +68,16 @@ class UiE2E {
     long id = server.startRun(TestServer.QUICK_PIPELINE, TestServer.push("main"));
     server.awaitEnd(id);
     // no reload: the list refreshes itself
-    WebElement row = waitFor(By.cssSelector("tr[data-activity-id='" + id + "']"));
+    waitFor(By.cssSelector("tr[data-activity-id='" + id + "']"));
     slow().until(() -> browser.findElement(By.cssSelector(
         "tr[data-activity-id='" + id + "'] .status")).getText().equals("Succeeded"));
-    row = browser.findElement(By.cssSelector("tr[data-activity-id='" + id + "']"));
-    assertThat(row.findElement(By.cssSelector(".branch")).getText()).isEqualTo("main");
-
-    row.findElement(By.cssSelector("a.run-link")).click();
-    slow().until(() -> browser.getCurrentUrl().endsWith("/runs/" + id));
+    String css = "tr[data-activity-id='" + id + "']";
+    // The list redraws itself every second: read and click through fresh lookups, retried.
+    slow().until(() -> "main".equals(Browser.text(browser, css + " .branch")));
+    slow().until(() -> {
+      browser.findElement(By.cssSelector(css + " a.run-link")).click();
+      return browser.getCurrentUrl().endsWith("/runs/" + id);
+    });
     slow().until(() -> text("#run-status").equals("Succeeded"));
   }
 
@@ -110,11 +112,13 @@ class UiE2E {
     server.awaitEnd(id);
 
     browser.get(server.baseUrl() + "/");
-    WebElement row = waitFor(By.cssSelector("tr[data-activity-id='" + id + "']"));
-    WebElement branch = row.findElement(By.cssSelector(".branch"));
-    assertThat(branch.getText()).startsWith(XSS_BRANCH).contains(XSS_TITLE);
-    assertThat(row.findElements(By.tagName("img"))).isEmpty();
-    assertThat(row.findElements(By.tagName("script"))).isEmpty();
+    String css = "tr[data-activity-id='" + id + "']";
+    waitFor(By.cssSelector(css));
+    slow().untilAsserted(() -> assertThat(Browser.text(browser, css + " .branch"))
+        .startsWith(XSS_BRANCH).contains(XSS_TITLE));
+    assertThat(((Number) browser.executeScript(
+        "return document.querySelectorAll(arguments[0]).length", css + " img, " + css + " script"))
+        .intValue()).isZero();
     assertNoAlert();
 
     browser.get(server.baseUrl() + "/runs/" + id);
@@ -136,8 +140,8 @@ class UiE2E {
     slow().until(() -> logText().contains("compiling part 3"));
     // the line is on the page while the store still says the run is going
     assertThat(server.store().get(id).orElseThrow().status()).isEqualTo(Status.Running);
-    assertThat(browser.findElement(By.cssSelector(".stage[data-stage='build']"))
-        .getAttribute("data-status")).isEqualTo("Running");
+    slow().until(() -> "Running".equals(
+        Browser.attribute(browser, ".stage[data-stage='build']", "data-status")));
     assertThat(browser.findElement(By.id("stop-button")).isEnabled()).isTrue();
 
     // more lines arrive without a reload
@@ -149,11 +153,13 @@ class UiE2E {
     slow().until(() -> text("#run-status").equals("Succeeded"));
     slow().until(() -> logText().contains("uploaded"));
     for (String stage : List.of("build", "test", "publish")) {
-      assertThat(browser.findElement(By.cssSelector(".stage[data-stage='" + stage + "']"))
-          .getAttribute("data-status")).isEqualTo("Succeeded");
+      slow().until(() -> "Succeeded".equals(
+          Browser.attribute(browser, ".stage[data-stage='" + stage + "']", "data-status")));
     }
-    assertThat(browser.findElements(By.cssSelector(".log .line"))
-        .stream().filter(l -> l.getText().startsWith("compiling part")).count()).isEqualTo(30);
+    assertThat(((Number) browser.executeScript(
+        "return [...document.querySelectorAll('.log .line')]"
+            + ".filter(l => l.textContent.startsWith('compiling part')).length")).intValue())
+        .isEqualTo(30);
     assertThat(browser.findElement(By.id("stop-button")).isEnabled()).isFalse();
     screenshot("ui-run-page.png");
   }
@@ -219,8 +225,11 @@ class UiE2E {
   }
 
   private static List<String> stageNames() {
-    return browser.findElements(By.cssSelector("#graph .stage")).stream()
-        .map(e -> e.getAttribute("data-stage")).toList();
+    // One script call: the graph is redrawn every second, so element handles go stale.
+    @SuppressWarnings("unchecked")
+    List<String> names = (List<String>) browser.executeScript(
+        "return [...document.querySelectorAll('#graph .stage')].map(e => e.getAttribute('data-stage'))");
+    return names;
   }
 
   private static String logText() {

@@ -116,14 +116,19 @@ class WebhookUiE2E {
     assertThat(run.commitSha()).isEqualTo(after);
     assertThat(run.branch()).isEqualTo("main");
     assertThat(run.event()).isEqualTo("push");
-    WebElement row = waitFor(By.cssSelector("tr[data-activity-id='" + id + "']"));
-    assertThat(row.findElement(By.cssSelector(".branch")).getText()).isEqualTo("main");
-    assertThat(row.getText()).contains("acme/widget").contains("push").contains(after.substring(0, 7));
+    String css = "tr[data-activity-id='" + id + "']";
+    waitFor(By.cssSelector(css));
+    // The list redraws itself every second: read and click through fresh lookups, retried.
+    slow().until(() -> "main".equals(Browser.text(browser, css + " .branch")));
+    slow().untilAsserted(() -> assertThat(Browser.text(browser, css))
+        .contains("acme/widget").contains("push").contains(after.substring(0, 7)));
     assertThat(browser.executeScript("return window.e2eMark")).isEqualTo("no reload");
     screenshot("ui-webhook-activities.png");
 
-    row.findElement(By.cssSelector("a.run-link")).click();
-    slow().until(() -> browser.getCurrentUrl().endsWith("/runs/" + id));
+    slow().until(() -> {
+      browser.findElement(By.cssSelector(css + " a.run-link")).click();
+      return browser.getCurrentUrl().endsWith("/runs/" + id);
+    });
     slow().until(() -> logText().contains("line 3 of " + LINES));
     // the line is on the page while the store still has the run going
     assertThat(status(id)).isEqualTo(Status.Running);
@@ -131,8 +136,8 @@ class WebhookUiE2E {
     assertThat(status(id)).isEqualTo(Status.Running);
     assertThat(text("#run-status")).isEqualTo("Running");
     assertThat(text("#run-facts")).contains("count slowly").contains("Dev");
-    assertThat(browser.findElement(By.cssSelector(".stage[data-stage='build']"))
-        .getAttribute("data-status")).isEqualTo("Running");
+    slow().until(() -> "Running".equals(
+        Browser.attribute(browser, ".stage[data-stage='build']", "data-status")));
     long shell = pid("step shell pid (\\d+)");
     long child = pid("background child pid (\\d+)");
     assertThat(ProcessTree.alive(shell)).as("step shell while running").isTrue();
