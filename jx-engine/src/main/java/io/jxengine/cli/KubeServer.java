@@ -62,7 +62,7 @@ final class KubeServer implements AutoCloseable {
       EmbeddedServer.State state = new EmbeddedServer.State(deliveries, queue, runner,
           new DefaultWebhookSecret(engine.repositories(), settings.webhookSecret()),
           new ClusterProviderFactory(settings, engine.secrets(List.of())), runner,
-          app -> consumption(client, settings, activities, app));
+          app -> consumption(client, settings, activities, runner, app));
       return new KubeServer(client, engine, EmbeddedServer.start(engine, config, out, state));
     } catch (RuntimeException e) {
       client.close();
@@ -83,9 +83,12 @@ final class KubeServer implements AutoCloseable {
   }
 
   private static EmbeddedServer.Consumption consumption(KubernetesClient client,
-      KubeSettings settings, KubeActivityStore activities, io.jxengine.server.ServerApp app) {
+      KubeSettings settings, KubeActivityStore activities, KubeRunService runner,
+      io.jxengine.server.ServerApp app) {
     if (settings.leaseName() == null) {
-      // No election configured: this replica is the only consumer (one replica).
+      // No election configured: this replica is the only consumer (one replica). Builds still
+      // running on the cluster from before a restart are followed again, not ended.
+      reattach(runner).forEach(activities::adopt);
       activities.recoverOrphans();
       return new EmbeddedServer.Consumption() {
         @Override
@@ -98,7 +101,8 @@ final class KubeServer implements AutoCloseable {
     KubeLeadership.Timing timing = KubeLeadership.Timing.forLease(settings.leaseDuration());
     LeaderConsumption leader = new LeaderConsumption(app, activities, timing.retryPeriod(),
         (lead, follow) -> new KubeLeadership(client, settings.namespace(), settings.leaseName(),
-            settings.instance(), timing, lead, follow));
+            settings.instance(), timing, lead, follow),
+        () -> reattach(runner));
     return new EmbeddedServer.Consumption() {
       @Override
       public void start() {
@@ -111,6 +115,26 @@ final class KubeServer implements AutoCloseable {
       }
     };
   }
+
+  /**
+   * Follows again the PipelineRuns of builds a former leader (or this pod before a restart) left
+   * running; their events go to the store only, as no console watches a server.
+   */
+  static List<Long> reattach(KubeRunService runner) {
+    return runner.reattach(QUIET).stream().map(KubeRunService.Attached::activityId).toList();
+  }
+
+  private static final io.jxengine.backend.RunListener QUIET = new io.jxengine.backend.RunListener() {
+    @Override
+    public void stage(String stage, io.jxengine.activity.Status status, String message) {}
+
+    @Override
+    public void step(String stage, String step, String phase, io.jxengine.activity.Status status,
+        int attempt, Integer exitCode, String message) {}
+
+    @Override
+    public void log(String stage, String step, String line) {}
+  };
 
   /** The API server answers and the CRD is installed, or a one-line error saying which. */
   private static void check(KubernetesClient client, KubeSettings settings) {

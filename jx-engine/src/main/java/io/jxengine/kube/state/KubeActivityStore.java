@@ -221,6 +221,23 @@ public final class KubeActivityStore implements ActivityStore {
     return claimed[0];
   }
 
+  /**
+   * Makes this runner the one of an unfinished activity another runner started: a new leader
+   * that re-attached to the activity's PipelineRun adopts it, so {@link #recoverOrphans} does not
+   * end a build that is still running on the cluster. False when it has ended (or is unknown).
+   */
+  public boolean adopt(long activityId) {
+    boolean[] adopted = new boolean[1];
+    crs.edit(activityId, r -> {
+      adopted[0] = !ActivityCrs.activity(r).status().isTerminal();
+      if (adopted[0]) {
+        ActivityCrs.annotate(r, Labels.RUNNER, instance);
+      }
+      return adopted[0];
+    }, false);
+    return adopted[0];
+  }
+
   /** Ends a queued activity no runner claimed as Aborted (RunQueue). */
   boolean abortUnclaimed(long activityId, String message) {
     boolean[] aborted = new boolean[1];

@@ -3,6 +3,7 @@ package io.jxengine.kube.state;
 import io.jxengine.activity.ActivityStore;
 import io.jxengine.server.ServerApp;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,10 +35,24 @@ public final class LeaderConsumption implements AutoCloseable {
     return t;
   });
   private ScheduledFuture<?> polling;
+  private final java.util.function.Supplier<List<Long>> adoptRunning;
+  private boolean adopted;
 
   /** {@code election} builds the leadership from the callbacks this class gives it. */
   public LeaderConsumption(ServerApp server, ActivityStore activities, Duration poll,
       java.util.function.BiFunction<Runnable, Runnable, KubeLeadership> election) {
+    this(server, activities, poll, election, List::of);
+  }
+
+  /**
+   * @param adoptRunning called once, the first time this replica leads and before orphans are
+   *     recovered: follows again the builds still running on the cluster (a crashed leader's) and
+   *     returns their activity ids, which this replica then adopts instead of ending them
+   */
+  public LeaderConsumption(ServerApp server, ActivityStore activities, Duration poll,
+      java.util.function.BiFunction<Runnable, Runnable, KubeLeadership> election,
+      java.util.function.Supplier<List<Long>> adoptRunning) {
+    this.adoptRunning = adoptRunning;
     this.server = server.deferConsumption();
     this.activities = activities;
     this.poll = poll;
@@ -54,6 +69,16 @@ public final class LeaderConsumption implements AutoCloseable {
 
   private synchronized void lead() {
     try {
+      if (!adopted) {
+        adopted = true;
+        List<Long> following = adoptRunning.get();
+        if (activities instanceof KubeActivityStore cluster) {
+          following.forEach(cluster::adopt);
+        }
+        if (!following.isEmpty()) {
+          LOG.info("re-attached to {} builds still running on the cluster", following.size());
+        }
+      }
       int recovered = activities.recoverOrphans().size();
       if (recovered > 0) {
         LOG.info("ended {} builds a former leader left unfinished", recovered);

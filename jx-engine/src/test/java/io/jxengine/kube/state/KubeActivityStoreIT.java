@@ -64,4 +64,22 @@ class KubeActivityStoreIT extends ActivityStoreContract {
     assertThat(leader.get(own.id()).orElseThrow().status()).isEqualTo(Status.Pending);
     assertThat(leader.recoverOrphans()).isEmpty();
   }
+
+  @Test
+  void anAdoptedRunIsNotRecoveredAndAnEndedOneCannotBeAdopted() {
+    KubeActivityStore dead = new KubeActivityStore(client, NS, "crashed-leader");
+    Activity still = dead.create(Activities.withRunner("acme", "api", "main", 1, 1));
+    dead.updateActivity(still.id(), Status.Running, T0, null, null);
+    Activity done = dead.create(Activities.withRunner("acme", "api", "main", 1, 1));
+    dead.updateActivity(done.id(), Status.Succeeded, T0, T0, null);
+    KubeActivityStore leader = (KubeActivityStore) store;
+
+    // the new leader follows the first run's PipelineRun again, so it adopts it
+    assertThat(leader.adopt(still.id())).isTrue();
+    assertThat(leader.adopt(done.id())).isFalse();
+
+    assertThat(leader.recoverOrphans()).isEmpty();
+    assertThat(leader.get(still.id()).orElseThrow().status()).isEqualTo(Status.Running);
+    assertThat(leader.get(done.id()).orElseThrow().status()).isEqualTo(Status.Succeeded);
+  }
 }
