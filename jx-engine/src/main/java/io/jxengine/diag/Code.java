@@ -48,7 +48,11 @@ public enum Code {
   // compiling for a cluster
   PRIVILEGED_REFUSED("JX501", Severity.ERROR),
   HOST_PATH_REFUSED("JX502", Severity.ERROR),
-  STAGE_SKIPPED("JX503", Severity.INFO);
+  STAGE_SKIPPED("JX503", Severity.INFO),
+  // environment repositories (GitOps)
+  VERSION_NOT_SEMVER("JX801", Severity.ERROR),
+  APP_WITHOUT_SOURCE("JX802", Severity.ERROR),
+  MANIFEST_INVALID("JX803", Severity.ERROR);
 
   private final String id;
   private final Severity defaultSeverity;
