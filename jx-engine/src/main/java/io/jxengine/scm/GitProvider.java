@@ -1,5 +1,6 @@
 package io.jxengine.scm;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,4 +42,17 @@ public interface GitProvider {
 
   /** True when {@code user} is a member of the organisation (or group) {@code org}. */
   boolean isOrgMember(String org, String user);
+
+  /**
+   * The statuses of {@code sha}, the newest one of each context. Providers without it answer 501
+   * (a {@link GitProviderException}).
+   */
+  default List<CommitStatus> commitStatuses(RepoRef repo, String sha) {
+    throw new GitProviderException(501, kind() + ": reading commit statuses is not supported", null);
+  }
+
+  /** The comments on a pull request, oldest first (GitLab: its notes, without system notes). */
+  default List<PullRequestComment> pullRequestComments(RepoRef repo, int number) {
+    throw new GitProviderException(501, kind() + ": listing comments is not supported", null);
+  }
 }

@@ -5,6 +5,7 @@ import io.jxengine.scm.CommitStatus;
 import io.jxengine.scm.GitProvider;
 import io.jxengine.scm.GitProviderException;
 import io.jxengine.scm.ProviderKind;
+import io.jxengine.scm.PullRequestComment;
 import io.jxengine.scm.PullRequestInfo;
 import io.jxengine.scm.RepoRef;
 import java.util.ArrayDeque;
@@ -39,7 +40,9 @@ public final class FakeGitProvider implements GitProvider {
     GET_PULL_REQUEST,
     MERGE,
     HAS_WRITE_ACCESS,
-    IS_ORG_MEMBER
+    IS_ORG_MEMBER,
+    COMMIT_STATUSES,
+    COMMENTS
   }
 
   /** One call of {@link #setCommitStatus}, in call order. */
@@ -53,6 +56,7 @@ public final class FakeGitProvider implements GitProvider {
   private final Set<String> orgMembers = new HashSet<>();
   private final Map<Operation, Queue<Integer>> nextFailures = new EnumMap<>(Operation.class);
   private final Map<Operation, Integer> permanentFailures = new EnumMap<>(Operation.class);
+  private final Map<String, List<PullRequestComment>> userComments = new HashMap<>();
   private long nextCommentId = 1;
 
   public FakeGitProvider() {
@@ -117,6 +121,12 @@ public final class FakeGitProvider implements GitProvider {
   public synchronized void clearFailures() {
     nextFailures.clear();
     permanentFailures.clear();
+  }
+
+  /** A person comments on a pull request (read back by {@link #pullRequestComments}). */
+  public synchronized void addUserComment(RepoRef repo, int number, String author, String body) {
+    userComments.computeIfAbsent(key(repo, number), k -> new ArrayList<>())
+        .add(new PullRequestComment(nextCommentId++, author, body));
   }
 
   // ---- what the engine wrote ------------------------------------------------------------
@@ -229,6 +239,31 @@ public final class FakeGitProvider implements GitProvider {
         copy(pr, "closed", true, pr.headSha(), pr.mergeable(), "merge-" + number);
     put(repo, merged);
     return merged;
+  }
+
+  /** The newest status of each context set on {@code sha}, by anyone (engine or test). */
+  @Override
+  public synchronized List<CommitStatus> commitStatuses(RepoRef repo, String sha) {
+    maybeFail(Operation.COMMIT_STATUSES, repo.fullName());
+    Map<String, CommitStatus> newest = new LinkedHashMap<>();
+    for (RecordedStatus s : statuses) {
+      if (s.repo().equals(repo) && s.sha().equals(sha)) {
+        newest.put(s.status().context(), s.status());
+      }
+    }
+    return List.copyOf(newest.values());
+  }
+
+  /** The comments people wrote ({@link #addUserComment}) with the engine's, by id. */
+  @Override
+  public synchronized List<PullRequestComment> pullRequestComments(RepoRef repo, int number) {
+    maybeFail(Operation.COMMENTS, repo.fullName());
+    List<PullRequestComment> out = new ArrayList<>(userComments.getOrDefault(key(repo, number), List.of()));
+    for (CommentInfo c : comments.getOrDefault(key(repo, number), List.of())) {
+      out.add(new PullRequestComment(c.id(), "jx-engine", c.body()));
+    }
+    out.sort(java.util.Comparator.comparingLong(PullRequestComment::id));
+    return out;
   }
 
   @Override
