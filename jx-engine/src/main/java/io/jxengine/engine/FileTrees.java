@@ -8,11 +8,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Deleting a run's directory tree without following links out of it. */
-final class FileTrees {
+public final class FileTrees {
   private FileTrees() {}
 
   /** Deletes {@code root} and everything below it; symbolic links are removed, not followed. */
-  static void deleteQuietly(Path root) {
+  public static void deleteQuietly(Path root) {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

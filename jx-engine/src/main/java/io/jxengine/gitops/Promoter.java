@@ -89,18 +89,10 @@ public final class Promoter {
     } catch (IOException e) {
       return log.finish(Status.Error, null, null, "cannot make a working directory: " + e.getMessage());
     } finally {
-      deleteQuietly(dir);
+      if (dir != null) {
+        io.jxengine.engine.FileTrees.deleteQuietly(dir);
+      }
     }
   }
 
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | RuntimeException e) {
-      // A leftover temporary clone is harmless; the next promotion uses a new directory.
-    }
-  }
 }
