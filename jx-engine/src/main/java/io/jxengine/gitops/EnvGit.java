@@ -69,9 +69,13 @@ final class EnvGit implements AutoCloseable {
     try {
       git.fetch().setRemote("origin").setCredentialsProvider(credentials)
           .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/remotes/origin/" + branch)).call();
-      git.checkout().setName(branch).setCreateBranch(true).setForced(true)
-          .setStartPoint("refs/remotes/origin/" + branch).call();
-    } catch (GitAPIException | RuntimeException e) {
+      if (isCurrent(branch)) {
+        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD)
+            .setRef("refs/remotes/origin/" + branch).call();
+      } else {
+        recreate(branch, "refs/remotes/origin/" + branch);
+      }
+    } catch (GitAPIException | IOException | RuntimeException e) {
       throw new PromotionException("cannot fetch branch " + branch + " of " + url + ": " + e.getMessage(), e);
     }
   }
@@ -84,11 +88,23 @@ final class EnvGit implements AutoCloseable {
       git.checkout().setName(base).setForced(true).call();
       git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD)
           .setRef("refs/remotes/origin/" + base).call();
-      git.checkout().setName(branch).setCreateBranch(!branch.equals(base)).setForced(true)
-          .setStartPoint("refs/remotes/origin/" + base).call();
+      if (!branch.equals(base)) {
+        recreate(branch, "refs/remotes/origin/" + base);
+      }
     } catch (GitAPIException | RuntimeException e) {
       throw new PromotionException("cannot start branch " + branch + " at " + base + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Checks out a new local {@code branch} at {@code startPoint}, dropping an earlier one (never the current). */
+  private void recreate(String branch, String startPoint) throws GitAPIException {
+    git.branchDelete().setBranchNames("refs/heads/" + branch).setForce(true).call();
+    git.checkout().setName(branch).setCreateBranch(true).setForced(true).setStartPoint(startPoint).call();
+  }
+
+  /** True when {@code branch} is checked out now (it cannot be re-created under itself). */
+  private boolean isCurrent(String branch) throws IOException {
+    return branch.equals(git.getRepository().getBranch());
   }
 
   /** Commits every change of the working tree; returns the new commit's SHA. */
