@@ -47,7 +47,7 @@ public final class EnvRepoReader {
       app(root, file, diags).ifPresent(apps::add);
     }
     for (AppSpec app : apps) {
-      if (app.manifests()) {
+      if (app.manifests() && app.chart() == null) {
         Manifests.read(root, app, diags);
       }
     }
