@@ -42,7 +42,7 @@ public final class PromotionBench {
       Environment plain = new EnvRepoCreator(envs, Path.of("gitops-repo-template", "template"),
           root.resolve("work"), Clock.systemUTC()).create(new EnvRepoCreator.Request("plain",
               PromotionStrategy.Auto, "jx-staging", "", root.resolve("staging.git").toString(),
-              ProviderKind.GIT, null, null, null, null, "main"), null);
+              ProviderKind.GIT, null, null, null, null, "main"), null, null);
       addApps(plain.repoUrl(), root.resolve("seed"), apps);
       envs.register(new Environment("staging", "jx-staging", PromotionStrategy.Auto, "", plain.repoUrl(),
           ProviderKind.GITHUB, "acme", "staging", "http://unused", null, "main", null));

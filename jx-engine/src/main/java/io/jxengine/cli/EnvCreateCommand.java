@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Creates an environment repository from the template and registers the environment.",
-      "A local path that does not exist becomes a bare repository; a URL must name an existing,"
-          + " empty repository."
+      "A local path that does not exist becomes a bare repository; on GitHub or GitLab the"
+          + " repository is created through the API (an existing one must be empty)."
     })
 final class EnvCreateCommand implements Callable<Integer> {
   /** Where ./jxe says the template is; without it, the source tree's copy below the working directory. */
@@ -80,7 +80,9 @@ final class EnvCreateCommand implements Callable<Integer> {
       try {
         Environment draft = new Environment(name, request.namespace(), strategy, cluster, repo, kind,
             request.owner(), request.repoName(), apiUrl, tokenSecret, branch, null);
-        env = creator.create(request, new GitOpsAccess(engine).credentials(draft));
+        GitOpsAccess access = new GitOpsAccess(engine);
+        env = creator.create(request, kind == ProviderKind.GIT ? null : access.provider(draft),
+            access.credentials(draft));
       } catch (PromotionException e) {
         throw new UserException(e.getMessage());
       }

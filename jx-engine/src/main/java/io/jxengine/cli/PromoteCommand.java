@@ -96,6 +96,7 @@ final class PromoteCommand implements Callable<Integer> {
       Promoter promoter = new Promoter(envs, engine.store(), access::provider, access::credentials,
           engine.home().root().resolve("gitops"), Clock.systemUTC());
       int exit = ExitCodes.OK;
+      List<String> messages = new ArrayList<>();
       for (String env : names) {
         PromotionResult r;
         try {
@@ -105,11 +106,31 @@ final class PromoteCommand implements Callable<Integer> {
         }
         out.printf("%s %s -> %s: %s: %s%n", app, version, env, r.status(), r.message());
         out.flush();
+        messages.add(env + ": " + r.status() + (r.pullRequestUrl() == null ? "" : " " + r.pullRequestUrl()));
         if (r.status().isFailure()) {
           exit = ExitCodes.FAILED;
         }
       }
+      stepMessage(String.join("; ", messages));
       return exit;
+    }
+  }
+
+  /**
+   * Inside a pipeline step, records the outcome (with the pull requests) as the step's message on
+   * the activity, through the step's {@code $JXE_ENV} file.
+   */
+  private static void stepMessage(String message) {
+    String file = System.getenv("JXE_ENV");
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of(file),
+          "JXE_STEP_MESSAGE=" + message.replace('\n', ' ') + "\n", java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      // The promotion itself is recorded on its own activity; the step's message is a convenience.
     }
   }
 

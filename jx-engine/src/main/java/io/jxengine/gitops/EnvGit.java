@@ -99,12 +99,22 @@ final class EnvGit implements AutoCloseable {
   /** Checks out a new local {@code branch} at {@code startPoint}, dropping an earlier one (never the current). */
   private void recreate(String branch, String startPoint) throws GitAPIException {
     git.branchDelete().setBranchNames("refs/heads/" + branch).setForce(true).call();
-    git.checkout().setName(branch).setCreateBranch(true).setForced(true).setStartPoint(startPoint).call();
+    git.checkout().setName(branch).setCreateBranch(true).setForced(!"HEAD".equals(startPoint))
+        .setStartPoint(startPoint).call();
   }
 
   /** True when {@code branch} is checked out now (it cannot be re-created under itself). */
   private boolean isCurrent(String branch) throws IOException {
     return branch.equals(git.getRepository().getBranch());
+  }
+
+  /** Creates {@code branch} at HEAD and checks it out, keeping the working tree's changes. */
+  void branchHere(String branch) {
+    try {
+      recreate(branch, "HEAD");
+    } catch (GitAPIException | RuntimeException e) {
+      throw new PromotionException("cannot create branch " + branch + ": " + e.getMessage(), e);
+    }
   }
 
   /** Commits every change of the working tree; returns the new commit's SHA. */

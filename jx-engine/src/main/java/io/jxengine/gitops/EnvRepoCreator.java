@@ -45,7 +45,11 @@ public final class EnvRepoCreator {
       String repo, ProviderKind provider, String owner, String repoName, String apiUrl,
       String tokenSecret, String branch) {}
 
-  public Environment create(Request r, CredentialsProvider credentials) {
+  /**
+   * @param provider the provider's API for a hosted repository (it is created there first; one
+   *     that exists already is used if it is empty), or null for a plain git repository
+   */
+  public Environment create(Request r, io.jxengine.scm.GitProvider provider, CredentialsProvider credentials) {
     if (!EnvRepoReader.NAME.matcher(r.name()).matches()) {
       throw new PromotionException("environment name `" + r.name() + "` must be a lower-case DNS label", null);
     }
@@ -61,6 +65,8 @@ public final class EnvRepoCreator {
     String url = r.repo();
     if (r.provider() == ProviderKind.GIT && !url.contains("://")) {
       url = initBare(Path.of(url)).toString();
+    } else if (provider != null) {
+      url = createOnProvider(provider, r);
     }
     Path dir = null;
     try {
@@ -98,6 +104,19 @@ public final class EnvRepoCreator {
       throw new PromotionException("environment " + r.name() + " exists already", null);
     }
     return env;
+  }
+
+  private static String createOnProvider(io.jxengine.scm.GitProvider provider, Request r) {
+    io.jxengine.scm.RepoRef ref = new io.jxengine.scm.RepoRef(r.provider(), r.owner(), r.repoName());
+    try {
+      return provider.createRepository(ref, true);
+    } catch (io.jxengine.scm.GitProviderException e) {
+      if (e.status() == 422 || e.status() == 400) {
+        return r.repo(); // it exists: the push below succeeds only if it is empty
+      }
+      throw new PromotionException("cannot create " + ref.fullName() + " on " + r.provider()
+          + " (HTTP " + e.status() + "): " + e.getMessage(), e);
+    }
   }
 
   private static Path initBare(Path path) {

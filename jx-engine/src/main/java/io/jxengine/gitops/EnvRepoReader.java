@@ -54,6 +54,15 @@ public final class EnvRepoReader {
     return new EnvRepo(root, settings, apps, diags.sorted());
   }
 
+  /**
+   * Reads only {@code apps/<name>.yaml} (for a promotion's one-line edit: the rest of the
+   * repository is checked by its own pipeline). Empty when the file does not exist.
+   */
+  static Optional<AppSpec> readApp(Path root, String name, Diagnostics diags) {
+    Path file = root.resolve(APPS_DIR).resolve(name + ".yaml");
+    return NAME.matcher(name).matches() && Files.isRegularFile(file) ? app(root, file, diags) : Optional.empty();
+  }
+
   private static EnvSettings settings(Path root, Diagnostics diags) {
     Optional<Node> doc = YamlDocuments.read(root.resolve(ENV_FILE), ENV_FILE, diags);
     if (doc.isEmpty()) {

@@ -52,13 +52,17 @@ final class PromotionBranch {
     String existing = git.remoteTip(name());
     if (existing != null) {
       git.checkoutRemote(name());
-      AppSpec app = EnvRepoReader.read(git.dir()).app(request.app()).orElse(null);
+      AppSpec app = EnvRepoReader.readApp(git.dir(), request.app(), new io.jxengine.diag.Diagnostics()).orElse(null);
       if (app != null && version().equals(app.version())) {
         head = existing; // the same promotion ran before: keep its branch (and its pull request)
         return true;
       }
     }
-    rebuild();
+    // The clone is at the base's tip with the edit made: branch off here, no second fetch.
+    git.branchHere(name());
+    git.commitAll(request.title());
+    git.push(name(), true);
+    head = git.head();
     return true;
   }
 
@@ -75,7 +79,7 @@ final class PromotionBranch {
   /** True when the environment's base branch carries the version now (merged by someone). */
   boolean landedOnBase() {
     git.startBranch("jxe-base-check", env.branch());
-    AppSpec app = EnvRepoReader.read(git.dir()).app(request.app()).orElse(null);
+    AppSpec app = EnvRepoReader.readApp(git.dir(), request.app(), new io.jxengine.diag.Diagnostics()).orElse(null);
     boolean landed = app != null && version().equals(app.version());
     git.checkoutRemote(name());
     return landed;

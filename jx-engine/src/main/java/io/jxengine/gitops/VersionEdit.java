@@ -19,13 +19,11 @@ final class VersionEdit {
   record Result(String previous, boolean changed) {}
 
   static Result setVersion(Path checkout, String app, String version) {
-    EnvRepo repo = EnvRepoReader.read(checkout);
-    AppSpec spec = repo.app(app).orElseThrow(() -> new PromotionException(
+    io.jxengine.diag.Diagnostics diags = new io.jxengine.diag.Diagnostics();
+    AppSpec spec = EnvRepoReader.readApp(checkout, app, diags).orElseThrow(() -> new PromotionException(
         "unknown application " + app + ": the environment repository has no "
             + EnvRepoReader.APPS_DIR + "/" + app + ".yaml", null));
-    List<Diagnostic> errors = repo.diagnostics().stream()
-        .filter(d -> d.isError() && d.pos().file().equals(EnvRepoReader.APPS_DIR + "/" + app + ".yaml"))
-        .toList();
+    List<Diagnostic> errors = diags.sorted().stream().filter(Diagnostic::isError).toList();
     if (!errors.isEmpty() || spec.versionPos().line() == 0) {
       throw new PromotionException("cannot edit " + EnvRepoReader.APPS_DIR + "/" + app + ".yaml: "
           + (errors.isEmpty() ? "no version: line" : errors.get(0).format()), null);

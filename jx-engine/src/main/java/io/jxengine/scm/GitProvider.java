@@ -55,4 +55,13 @@ public interface GitProvider {
   default List<PullRequestComment> pullRequestComments(RepoRef repo, int number) {
     throw new GitProviderException(501, kind() + ": listing comments is not supported", null);
   }
+
+  /**
+   * Creates an empty repository {@code repo} (in the organisation or group {@code repo.owner()},
+   * or the token owner's account when that is the owner) and returns its HTTPS clone URL. A
+   * repository that exists already is a 422 (GitHub) or 400 (GitLab).
+   */
+  default String createRepository(RepoRef repo, boolean privateRepository) {
+    throw new GitProviderException(501, kind() + ": creating repositories is not supported", null);
+  }
 }

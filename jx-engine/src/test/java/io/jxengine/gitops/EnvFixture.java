@@ -40,7 +40,7 @@ final class EnvFixture implements AutoCloseable {
   Environment environment(String name, PromotionStrategy strategy) {
     Environment env = new EnvRepoCreator(environments, TEMPLATE, root.resolve("work"), Clock.systemUTC())
         .create(new EnvRepoCreator.Request(name, strategy, "jx-" + name, "", root.resolve(name + ".git").toString(),
-            ProviderKind.GIT, null, null, null, null, "main"), null);
+            ProviderKind.GIT, null, null, null, null, "main"), null, null);
     commit(env, Map.of("apps/web.yaml", WEB_APP), "add web");
     return env;
   }

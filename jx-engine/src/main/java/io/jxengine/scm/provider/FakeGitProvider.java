@@ -42,7 +42,8 @@ public final class FakeGitProvider implements GitProvider {
     HAS_WRITE_ACCESS,
     IS_ORG_MEMBER,
     COMMIT_STATUSES,
-    COMMENTS
+    COMMENTS,
+    CREATE_REPOSITORY
   }
 
   /** One call of {@link #setCommitStatus}, in call order. */
@@ -57,6 +58,8 @@ public final class FakeGitProvider implements GitProvider {
   private final Map<Operation, Queue<Integer>> nextFailures = new EnumMap<>(Operation.class);
   private final Map<Operation, Integer> permanentFailures = new EnumMap<>(Operation.class);
   private final Map<String, List<PullRequestComment>> userComments = new HashMap<>();
+  private final Set<String> created = new HashSet<>();
+  private final Map<String, String> cloneUrls = new HashMap<>();
   private long nextCommentId = 1;
 
   public FakeGitProvider() {
@@ -264,6 +267,26 @@ public final class FakeGitProvider implements GitProvider {
     }
     out.sort(java.util.Comparator.comparingLong(PullRequestComment::id));
     return out;
+  }
+
+  /** Records the repository; its clone URL is {@link #cloneUrl} unless one was set there. */
+  @Override
+  public synchronized String createRepository(RepoRef repo, boolean privateRepository) {
+    maybeFail(Operation.CREATE_REPOSITORY, repo.fullName());
+    if (!created.add(repo.fullName())) {
+      throw failure(Operation.CREATE_REPOSITORY, repo.fullName(), 422, "name already exists");
+    }
+    return cloneUrls.getOrDefault(repo.fullName(), "https://fake.example/" + repo.fullName() + ".git");
+  }
+
+  /** The clone URL {@link #createRepository} answers for {@code repo} (a local bare repository in tests). */
+  public synchronized void cloneUrl(RepoRef repo, String url) {
+    cloneUrls.put(repo.fullName(), url);
+  }
+
+  /** The repositories created so far ({@code owner/name}). */
+  public synchronized Set<String> createdRepositories() {
+    return Set.copyOf(created);
   }
 
   @Override

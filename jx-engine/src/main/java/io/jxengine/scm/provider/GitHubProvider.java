@@ -238,6 +238,20 @@ public final class GitHubProvider implements GitProvider {
     });
   }
 
+  /** {@code POST /orgs/{owner}/repos}, or {@code POST /user/repos} when the owner is a user. */
+  @Override
+  public String createRepository(RepoRef repo, boolean privateRepository) {
+    return call("createRepository", repo, () -> {
+      org.kohsuke.github.GHCreateRepositoryBuilder builder = github.createRepository(repo.name());
+      if ("Organization".equals(github.getUser(repo.owner()).getType())) {
+        builder.owner(repo.owner());
+      }
+      builder.private_(privateRepository);
+      GHRepository created = builder.create();
+      return created.getHttpTransportUrl();
+    });
+  }
+
   private GHRepository repository(RepoRef repo) throws IOException {
     return github.getRepository(repo.fullName());
   }
