@@ -141,7 +141,7 @@ final class IntakeBench {
     }
   }
 
-  private static byte[] payload() {
+  static byte[] payload() {
     // Same shape as a real GitHub push; intake does not look at the commit (worker paused).
     String sha = "1".repeat(40);
     return ("{\"ref\":\"refs/heads/main\",\"before\":\"" + BenchServer.ZEROS + "\",\"after\":\""

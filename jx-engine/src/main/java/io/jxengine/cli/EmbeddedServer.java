@@ -16,7 +16,8 @@ import io.jxengine.server.cron.CronScheduler;
 import io.jxengine.server.poll.JGitRefLister;
 import io.jxengine.server.poll.Poller;
 import io.jxengine.server.poll.SqliteSeenRefs;
-import io.jxengine.server.repos.RepoMirrors;
+import io.jxengine.server.trigger.RepoMirror;
+import java.nio.file.Path;
 import io.jxengine.server.repos.RepositoryStore;
 import io.jxengine.server.repos.ServerAddress;
 import io.jxengine.server.ui.UiRoutes;
@@ -36,17 +37,15 @@ import java.util.List;
 final class EmbeddedServer implements AutoCloseable {
   private final ServerApp app;
   private final SqliteServerStore serverStore;
-  private final RepoMirrors mirrors;
   private final Poller poller;
   private final CronScheduler cron;
   private final List<AutoCloseable> extensions;
 
-  private EmbeddedServer(ServerApp app, SqliteServerStore serverStore, RepoMirrors mirrors,
+  private EmbeddedServer(ServerApp app, SqliteServerStore serverStore,
       Poller poller, CronScheduler cron, List<AutoCloseable> extensions) {
     this.extensions = extensions;
     this.app = app;
     this.serverStore = serverStore;
-    this.mirrors = mirrors;
     this.poller = poller;
     this.cron = cron;
   }
@@ -57,9 +56,6 @@ final class EmbeddedServer implements AutoCloseable {
     RepositoryStore repositories = engine.repositories();
     SecretProvider secrets = engine.secrets(List.of());
     ProviderFactory providers = new SecretProviderFactory(secrets);
-    // The cron scheduler keeps its own mirrors ($JXE_HOME/cron/mirrors) until its mirror class
-    // and the trigger planner's are one: two JGit writers must not fetch into one repository.
-    RepoMirrors mirrors = new RepoMirrors(engine.home().root().resolve("cron"));
     ServerParts parts =
         new ServerParts(
             engine.store(), serverStore, serverStore, repositories,
@@ -81,13 +77,15 @@ final class EmbeddedServer implements AutoCloseable {
     }
     Poller poller = new Poller(repositories, new SqliteSeenRefs(engine.repoDb()),
         new JGitRefLister(), app::deliver, Clock.systemUTC());
-    CronScheduler cron = new CronScheduler(repositories, mirrors::get, app::deliver,
+    // Cron reads the trigger planner's mirrors; RepoMirror locks each directory, so the two never
+    // fetch into one repository at the same time.
+    Path mirrorsDir = engine.home().root().resolve("mirrors");
+    CronScheduler cron = new CronScheduler(repositories, r -> RepoMirror.of(mirrorsDir, r), app::deliver,
         Clock.systemUTC(), Duration.ofMinutes(1));
     try {
       app.start();
     } catch (RuntimeException e) {
       closeAll(extensions);
-      mirrors.close();
       serverStore.close();
       // Most often the port is taken: the user's to fix, not an engine failure.
       throw new UserException("cannot start the server on " + config.bind() + ":"
@@ -101,7 +99,7 @@ final class EmbeddedServer implements AutoCloseable {
     }
     poller.start(Duration.ofSeconds(10));
     cron.start(Duration.ofSeconds(30));
-    return new EmbeddedServer(app, serverStore, mirrors, poller, cron, extensions);
+    return new EmbeddedServer(app, serverStore, poller, cron, extensions);
   }
 
   String url() {
@@ -114,7 +112,6 @@ final class EmbeddedServer implements AutoCloseable {
     cron.close();
     app.stop();
     closeAll(extensions);
-    mirrors.close();
     serverStore.close();
   }
 

@@ -10,6 +10,7 @@ import io.jxengine.model.Pos;
 import io.jxengine.parse.LoadResult;
 import io.jxengine.parse.PipelineLoader;
 import io.jxengine.parse.PipelineSource;
+import io.jxengine.parse.PipelineSourceFormat;
 import io.jxengine.parse.PipelineLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +52,13 @@ final class RepoPipelines {
       }
     } else if (Files.isRegularFile(abs)) {
       repoDir = repoRootOf(abs);
+      Optional<PipelineSourceFormat> format = PipelineSourceFormat.forFile(abs);
       String stem = abs.getFileName().toString().replaceFirst("\\.ya?ml$", "");
       // A file's stem becomes its pipeline's default name, made valid as a Kubernetes name.
       String name = stem.equals("pipeline") ? "default" : Names.slug(stem, "default");
-      sources.add(new PipelineSource(name, abs, display(abs)));
+      sources.add(format.isPresent()
+          ? new PipelineSource("default", abs, display(abs), format.get())
+          : new PipelineSource(name, abs, display(abs)));
     } else {
       repoDir = abs.getParent() == null ? abs : abs.getParent();
       diags.report(Code.FILE_NOT_FOUND, Pos.fileStart(display(abs)), "", display(abs));
@@ -68,7 +72,7 @@ final class RepoPipelines {
     PipelineLoader loader = new PipelineLoader(catalog);
     List<Loaded> loaded = new ArrayList<>();
     for (PipelineSource s : sources) {
-      loaded.add(new Loaded(s, loader.load(s.file(), s.displayPath(), s.name())));
+      loaded.add(new Loaded(s, loader.load(s)));
     }
     return new RepoPipelines(repoDir, loaded, diags.sorted());
   }

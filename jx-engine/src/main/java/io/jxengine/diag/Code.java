@@ -49,6 +49,18 @@ public enum Code {
   PRIVILEGED_REFUSED("JX501", Severity.ERROR),
   HOST_PATH_REFUSED("JX502", Severity.ERROR),
   STAGE_SKIPPED("JX503", Severity.INFO),
+  // converting a Jenkinsfile (jenkins-plugin)
+  GROOVY_SYNTAX("JX601", Severity.ERROR),
+  SCRIPTED_PIPELINE("JX602", Severity.WARNING),
+  NO_JENKINS_PIPELINE("JX603", Severity.ERROR),
+  UNSUPPORTED_STEP("JX604", Severity.ERROR),
+  UNSUPPORTED_DIRECTIVE("JX605", Severity.ERROR),
+  UNSUPPORTED_EXPRESSION("JX606", Severity.ERROR),
+  APPROXIMATED("JX607", Severity.WARNING),
+  NOT_NEEDED("JX608", Severity.INFO),
+  RENAMED("JX609", Severity.INFO),
+  INPUT_GATE("JX610", Severity.WARNING),
+  BAD_ARGUMENT("JX611", Severity.ERROR),
   // environment repositories (GitOps)
   VERSION_NOT_SEMVER("JX801", Severity.ERROR),
   APP_WITHOUT_SOURCE("JX802", Severity.ERROR),

@@ -4,13 +4,10 @@ import io.jxengine.activity.Activity;
 import io.jxengine.activity.ActivityStore;
 import io.jxengine.activity.NewActivity;
 import io.jxengine.activity.Status;
-import io.jxengine.activity.StepKind;
 import io.jxengine.backend.Backend;
 import io.jxengine.backend.RunListener;
 import io.jxengine.compile.LocalCompiler;
 import io.jxengine.compile.Plan;
-import io.jxengine.compile.PlanStage;
-import io.jxengine.compile.PlanStep;
 import io.jxengine.diag.Code;
 import io.jxengine.diag.Diagnostics;
 import io.jxengine.logs.LogStore;
@@ -18,22 +15,14 @@ import io.jxengine.logs.SecretMasker;
 import io.jxengine.logs.SecretValueMasker;
 import io.jxengine.model.Pipeline;
 import io.jxengine.model.Pos;
-import io.jxengine.model.SecretRef;
-import io.jxengine.model.Stage;
 import io.jxengine.secrets.SecretProvider;
 import io.jxengine.source.Workspaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one effective pipeline end to end: resolves its secrets, creates the activity, prepares
@@ -41,9 +30,7 @@ import java.util.concurrent.TimeUnit;
  * backend and records the result. One instance serves many runs; each {@link #run} call blocks
  * its thread until that run has ended.
  */
-public final class RunService {
-  private static final long STOP_POLL_MILLIS = 250;
-
+public final class RunService implements PipelineRunner {
   private final ActivityStore store;
   private final LogStore logs;
   private final Backend backend;
@@ -64,6 +51,7 @@ public final class RunService {
    * Runs the request. {@code console} receives masked events as they happen (may be a no-op);
    * {@code cancel} stops the run from another thread, as does {@code jxe stop} through the store.
    */
+  @Override
   public RunOutcome run(RunRequest request, RunListener console, Backend.CancelSignal cancel) {
     Pipeline pipeline = request.pipeline();
     RunContext ctx = request.context();
@@ -73,7 +61,7 @@ public final class RunService {
     if (diags.hasErrors()) {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
-    Map<String, String> secretValues = resolveSecrets(pipeline, diags);
+    Map<String, String> secretValues = PipelineSecrets.resolve(pipeline, secrets, diags);
     if (diags.hasErrors()) {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
@@ -100,13 +88,14 @@ public final class RunService {
    * the context's URL). A missing secret or an unreadable workspace ends the activity as Error.
    * Blocks until the run has ended.
    */
+  @Override
   public RunOutcome execute(
       Activity activity, RunRequest request, String checkoutUrl, String checkoutSha,
       boolean withSecrets, RunListener console, Backend.CancelSignal cancel) {
     Map<String, String> secretValues = Map.of();
     if (withSecrets) {
       Diagnostics diags = new Diagnostics();
-      secretValues = resolveSecrets(request.pipeline(), diags);
+      secretValues = PipelineSecrets.resolve(request.pipeline(), secrets, diags);
       if (diags.hasErrors()) {
         String why = diags.sorted().get(0).message();
         store.updateActivity(activity.id(), Status.Error, null, Instant.now(), why);
@@ -148,60 +137,24 @@ public final class RunService {
         compiler.compile(
             pipeline, ctx, activity.build(), workspace,
             request.concurrency() > 0 ? request.concurrency() : LocalCompiler.DEFAULT_CONCURRENCY);
-    Map<String, Long> stageIds = new HashMap<>();
-    Map<StepKey, Long> stepIds = new HashMap<>();
-    recordPlan(id, plan, stageIds, stepIds);
-
-    RecordingListener recorder = new RecordingListener(store, logs, masker, id, stageIds, stepIds);
-    RunListener listener =
-        new FanOutListener(List.of(recorder, new MaskingListener(console, masker)));
-
-    ScheduledExecutorService stopWatch =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "jxe-stop-watch-" + id);
-              t.setDaemon(true);
-              return t;
-            });
-    stopWatch.scheduleWithFixedDelay(
-        () -> {
-          if (!cancel.isCancelled() && store.isStopRequested(id)) {
-            cancel.cancel("stopped by `jxe stop`");
-          }
-        },
-        STOP_POLL_MILLIS, STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
-
+    RunRecorder recorder = RunRecorder.start(store, logs, id, plan, masker, console);
     Status result;
     store.updateActivity(id, Status.Running, Instant.now(), null, "");
-    try {
-      result = backend.run(plan, workspace, secretValues, listener, cancel);
+    try (StopRequests stops = StopRequests.watch(store, id, cancel)) {
+      result = backend.run(plan, workspace, secretValues, recorder.listener(), cancel);
     } catch (RuntimeException e) {
-      result = Status.Error;
       recorder.closeAll();
       store.updateActivity(id, Status.Error, null, Instant.now(), "engine error: " + e);
-      stopWatch.shutdownNow();
       throw e;
     } finally {
-      stopWatch.shutdownNow();
       recorder.closeAll();
     }
-    String message = resultMessage(result, recorder, cancel);
+    String message = recorder.resultMessage(result, cancel);
     store.updateActivity(id, result, null, Instant.now(), message);
     if (!request.keepWorkspace()) {
       FileTrees.deleteQuietly(workspace);
     }
     return new RunOutcome(store.get(id).orElse(activity), result, List.of());
-  }
-
-  private static String resultMessage(
-      Status result, RecordingListener recorder, Backend.CancelSignal cancel) {
-    if (result == Status.Aborted && cancel.isCancelled()) {
-      return cancel.reason();
-    }
-    if (result.isFailure() && recorder.firstFailure() != null) {
-      return recorder.firstFailure();
-    }
-    return "";
   }
 
   private void prepareWorkspace(RunRequest request, Checkout checkout, Path workspace)
@@ -212,65 +165,5 @@ public final class RunService {
     } else {
       Workspaces.checkout(checkout.url(), checkout.sha(), workspace);
     }
-  }
-
-  /** Every secret the pipeline references, keyed {@code <secret>/<key>}; missing ones → JX401. */
-  private Map<String, String> resolveSecrets(Pipeline pipeline, Diagnostics diags) {
-    Map<String, String> values = new LinkedHashMap<>();
-    List<SecretRef> refs = new ArrayList<>(pipeline.secrets());
-    for (Stage s : pipeline.stages()) {
-      refs.addAll(s.secrets());
-    }
-    for (Stage s : pipeline.finallyStages()) {
-      refs.addAll(s.secrets());
-    }
-    for (SecretRef ref : refs) {
-      String k = ref.secret() + "/" + ref.key();
-      if (values.containsKey(k)) {
-        continue;
-      }
-      secrets
-          .lookup(ref.secret(), ref.key())
-          .ifPresentOrElse(
-              v -> values.put(k, v),
-              () ->
-                  diags.report(
-                      Code.SECRET_NOT_FOUND, ref.pos(), "secrets", ref.secret(), ref.key(),
-                      SecretProvider.envVarFor(ref.secret(), ref.key())));
-    }
-    return values;
-  }
-
-  private void recordPlan(
-      long id, Plan plan, Map<String, Long> stageIds, Map<StepKey, Long> stepIds) {
-    int ordinal = 0;
-    List<PlanStage> all = new ArrayList<>(plan.stages());
-    all.addAll(plan.finallyStages());
-    if (plan.post() != null) {
-      all.add(plan.post());
-    }
-    for (PlanStage stage : all) {
-      long stageId = store.addStep(id, null, StepKind.Stage, stage.name(), ordinal++).id();
-      stageIds.put(stage.name(), stageId);
-      int stepOrdinal = 0;
-      stepOrdinal = recordSteps(id, stageId, stage, "steps", stage.steps(), stepOrdinal, stepIds);
-      stepOrdinal = recordSteps(id, stageId, stage, "post", stage.postAlways(), stepOrdinal, stepIds);
-      stepOrdinal = recordSteps(id, stageId, stage, "post", stage.postSuccess(), stepOrdinal, stepIds);
-      recordSteps(id, stageId, stage, "post", stage.postFailure(), stepOrdinal, stepIds);
-    }
-  }
-
-  private int recordSteps(
-      long id, long stageId, PlanStage stage, String phase, List<PlanStep> steps, int ordinal,
-      Map<StepKey, Long> stepIds) {
-    for (PlanStep step : steps) {
-      StepKey key = StepKey.of(stage.name(), phase, step.name());
-      if (stepIds.containsKey(key)) {
-        continue;
-      }
-      String name = "post".equals(phase) ? "post: " + step.name() : step.name();
-      stepIds.put(key, store.addStep(id, stageId, StepKind.Step, name, ordinal++).id());
-    }
-    return ordinal;
   }
 }

@@ -31,6 +31,20 @@ public final class PipelineLoader {
     return finish(parser.parse(yaml, displayPath, defaultName));
   }
 
+  /** Loads a located file in its own format (native YAML when {@code format()} is null). */
+  public LoadResult load(PipelineSource source) {
+    return source.format() == null
+        ? load(source.file(), source.displayPath(), source.name())
+        : finish(source.format().parseFile(source.file(), source.displayPath(), source.name()));
+  }
+
+  /** Loads text in {@code format}, or native YAML when it is null. */
+  public LoadResult loadString(String text, String displayPath, String defaultName, PipelineSourceFormat format) {
+    return format == null
+        ? loadString(text, displayPath, defaultName)
+        : finish(format.parse(text, displayPath, defaultName));
+  }
+
   private LoadResult finish(ParseResult parsed) {
     Diagnostics diags = new Diagnostics();
     diags.addAll(parsed.diagnostics());

@@ -21,7 +21,8 @@ public final class PipelineLocator {
   /**
    * {@code .jx/pipeline.yaml} (name from its {@code name:} or "default") and
    * {@code .jx/pipelines/*.yaml|yml} (file stem). Sorted by name, the default file first. A
-   * missing {@code .jx} directory gives an empty list; an unreadable default file keeps the
+   * repository without either is read by the first installed {@link PipelineSourceFormat} that
+   * finds its file (a {@code Jenkinsfile}). A missing {@code .jx} directory otherwise gives an empty list; an unreadable default file keeps the
    * name "default" (the parser reports what is wrong with it).
    */
   public static List<PipelineSource> find(Path repoDir) {
@@ -53,7 +54,23 @@ public final class PipelineLocator {
       more.sort(Comparator.comparing(PipelineSource::name).thenComparing(PipelineSource::displayPath));
       out.addAll(more);
     }
+    if (out.isEmpty()) {
+      otherFormat(repoDir).ifPresent(out::add);
+    }
     return out;
+  }
+
+  /** Without native files: the first file an installed {@link PipelineSourceFormat} reads. */
+  private static java.util.Optional<PipelineSource> otherFormat(Path repoDir) {
+    for (PipelineSourceFormat f : PipelineSourceFormat.installed()) {
+      for (String name : f.fileNames()) {
+        Path file = repoDir.resolve(name);
+        if (Files.isRegularFile(file)) {
+          return java.util.Optional.of(new PipelineSource(DEFAULT_NAME, file, name, f));
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** The default file's top-level {@code name:}, or "default" when it has none or cannot be read. */

@@ -28,7 +28,7 @@ public final class SecretProviderFactory implements ProviderFactory {
   @Override
   public Optional<GitProvider> forRepository(Repository repo) {
     if (repo.apiUrl() == null || repo.tokenSecret() == null
-        || repo.provider() == ProviderKind.GIT || repo.provider() == ProviderKind.GITEA) {
+        || repo.provider() == ProviderKind.GIT) {
       return Optional.empty();
     }
     int slash = repo.tokenSecret().indexOf('/');

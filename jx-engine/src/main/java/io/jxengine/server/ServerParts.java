@@ -1,7 +1,7 @@
 package io.jxengine.server;
 
 import io.jxengine.activity.ActivityStore;
-import io.jxengine.engine.RunService;
+import io.jxengine.engine.PipelineRunner;
 import io.jxengine.parse.PipelineLoader;
 import io.jxengine.server.queue.DeliveryStore;
 import io.jxengine.server.repos.RepositoryStore;
@@ -23,5 +23,5 @@ public record ServerParts(
     RepositoryStore repositories,
     TriggerPlanner planner,
     ProviderFactory providers,
-    RunService runService,
+    PipelineRunner runService,
     PipelineLoader loader) {}

@@ -3,10 +3,10 @@ package io.jxengine.backend.local;
 import java.time.Duration;
 
 /** Formats durations the way users write them: {@code 90s} → {@code 1m30s}, {@code 500ms}. */
-final class Durations {
+public final class Durations {
   private Durations() {}
 
-  static String format(Duration d) {
+  public static String format(Duration d) {
     if (d == null) {
       return "";
     }

@@ -10,9 +10,8 @@ public final class GitProviders {
 
   /**
    * @param apiUrl GitHub: the REST API root ({@code https://api.github.com}); GitLab: the server
-   *     root ({@code https://gitlab.com})
-   * @throws IllegalArgumentException for {@link ProviderKind#GIT}, which has no API, and for kinds
-   *     without a client yet
+   *     root ({@code https://gitlab.com}); Gitea: the server root
+   * @throws IllegalArgumentException for {@link ProviderKind#GIT}, which has no API
    */
   public static GitProvider create(ProviderKind kind, String apiUrl, String token) {
     return create(kind, apiUrl, token, ProviderTimeouts.DEFAULT);
@@ -24,13 +23,11 @@ public final class GitProviders {
     return switch (kind) {
       case GITHUB -> new GitHubProvider(apiUrl, token, timeouts);
       case GITLAB -> new GitLabProvider(apiUrl, token, timeouts);
-      case GITEA ->
-          throw new IllegalArgumentException(
-              "no API client for Gitea yet: statuses, comments and pull requests are unavailable");
+      case GITEA -> new GiteaProvider(apiUrl, token, timeouts);
       case GIT ->
           throw new IllegalArgumentException(
               "a plain git repository (kind GIT) has no provider API: statuses, comments and pull"
-                  + " requests need GITHUB or GITLAB");
+                  + " requests need GITHUB, GITLAB or GITEA");
     };
   }
 }

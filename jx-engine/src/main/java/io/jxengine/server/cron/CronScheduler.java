@@ -2,10 +2,9 @@ package io.jxengine.server.cron;
 
 import io.jxengine.scm.GitEvent;
 import io.jxengine.server.poll.EventSink;
-import io.jxengine.server.repos.RepoMirror;
 import io.jxengine.server.repos.Repository;
+import io.jxengine.server.trigger.RepoMirror;
 import io.jxengine.server.repos.RepositoryStore;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,14 +112,14 @@ public final class CronScheduler implements AutoCloseable {
       try {
         sent.addAll(fire(repo, from, now));
         checkedUntil.put(repo.id(), now);
-      } catch (IOException | RuntimeException e) {
+      } catch (RuntimeException e) {
         LOG.warn("cron: cannot check {}: {}", repo.fullName(), e.getMessage());
       }
     }
     return sent;
   }
 
-  private List<String> fire(Repository repo, Instant from, Instant now) throws IOException {
+  private List<String> fire(Repository repo, Instant from, Instant now) {
     RepoMirror mirror = mirrors.apply(repo);
     List<CronEntries.Entry> entries = entries(repo, mirror, now);
     List<String> sent = new ArrayList<>();
@@ -142,8 +141,7 @@ public final class CronScheduler implements AutoCloseable {
     return sent;
   }
 
-  private List<CronEntries.Entry> entries(Repository repo, RepoMirror mirror, Instant now)
-      throws IOException {
+  private List<CronEntries.Entry> entries(Repository repo, RepoMirror mirror, Instant now) {
     Cached cached = cache.get(repo.id());
     if (cached != null && now.isBefore(cached.fetchedAt().plus(refresh))) {
       return cached.entries();

@@ -7,6 +7,7 @@ import io.jxengine.backend.Backend.CancelSignal;
 import io.jxengine.backend.RunListener;
 import io.jxengine.engine.RunOutcome;
 import io.jxengine.engine.RunRequest;
+import io.jxengine.engine.PipelineRunner;
 import io.jxengine.engine.RunService;
 import io.jxengine.parse.LoadResult;
 import io.jxengine.parse.PipelineLoader;
@@ -46,7 +47,7 @@ public final class RunScheduler implements RunControl, AutoCloseable {
 
   private final RunQueue queue;
   private final ActivityStore store;
-  private final RunService runService;
+  private final PipelineRunner runService;
   private final PipelineLoader loader;
   private final StatusReporter reporter;
   private final LongFunction<RunListener> listeners;
@@ -60,7 +61,7 @@ public final class RunScheduler implements RunControl, AutoCloseable {
    * @param serverUrl the server's base URL for links in commit statuses
    */
   public RunScheduler(
-      RunQueue queue, ActivityStore store, RunService runService, PipelineLoader loader,
+      RunQueue queue, ActivityStore store, PipelineRunner runService, PipelineLoader loader,
       RepositoryStore repositories, ProviderFactory providers,
       java.util.function.Supplier<String> serverUrl, int maxRuns,
       LongFunction<RunListener> listeners) {

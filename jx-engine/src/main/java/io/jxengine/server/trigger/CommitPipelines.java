@@ -5,6 +5,7 @@ import io.jxengine.diag.Diagnostic;
 import io.jxengine.diag.Diagnostics;
 import io.jxengine.parse.LoadResult;
 import io.jxengine.parse.PipelineLoader;
+import io.jxengine.parse.PipelineSourceFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class CommitPipelines {
     Map<String, String> files = mirror.pipelineFiles(sha);
     List<Loaded> out = new ArrayList<>();
     if (files.isEmpty()) {
-      return new CommitPipelines(out);
+      return otherFormat(mirror, sha, builtInCatalogs);
     }
     PipelineLoader loader = new PipelineLoader(catalog(mirror, sha, builtInCatalogs));
     files.forEach(
@@ -49,6 +50,21 @@ final class CommitPipelines {
           out.add(new Loaded(name, path, r));
         });
     return new CommitPipelines(out);
+  }
+
+  /** A commit without native files: the first file an installed format reads (a Jenkinsfile). */
+  private static CommitPipelines otherFormat(RepoMirror mirror, String sha, List<Path> builtInCatalogs) {
+    for (PipelineSourceFormat f : PipelineSourceFormat.installed()) {
+      for (String path : f.fileNames()) {
+        java.util.Optional<String> text = mirror.readFile(sha, path);
+        if (text.isPresent()) {
+          PipelineLoader loader = new PipelineLoader(catalog(mirror, sha, builtInCatalogs));
+          LoadResult r = loader.loadString(text.get(), path, "default", f);
+          return new CommitPipelines(List.of(new Loaded("default", path, r)));
+        }
+      }
+    }
+    return new CommitPipelines(List.of());
   }
 
   List<Loaded> all() {

@@ -65,6 +65,11 @@ public final class RepoMirror {
     return new RepoMirror(mirrorsDir.resolve(repoId + ".git"), remoteUrl, kind);
   }
 
+  /** The mirror of a registered repository below {@code mirrorsDir}. */
+  public static RepoMirror of(Path mirrorsDir, io.jxengine.server.repos.Repository repo) {
+    return of(mirrorsDir, repo.id(), repo.cloneUrl(), repo.provider());
+  }
+
   /** The mirror's directory, usable as a clone URL for workspaces. */
   public Path dir() {
     return dir;

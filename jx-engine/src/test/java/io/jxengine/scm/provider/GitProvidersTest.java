@@ -27,8 +27,8 @@ class GitProvidersTest {
   }
 
   @Test
-  void giteaIsNotSupportedYet() {
-    assertThatThrownBy(() -> GitProviders.create(ProviderKind.GITEA, "http://127.0.0.1:9", "t"))
-        .isInstanceOf(IllegalArgumentException.class);
+  void giteaHasItsOwnClient() {
+    assertThat(GitProviders.create(ProviderKind.GITEA, "http://127.0.0.1:9", "t"))
+        .isInstanceOf(GiteaProvider.class);
   }
 }

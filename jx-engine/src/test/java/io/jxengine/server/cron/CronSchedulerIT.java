@@ -7,7 +7,7 @@ import io.jxengine.scm.ProviderKind;
 import io.jxengine.server.GitFixture;
 import io.jxengine.server.poll.EventSink;
 import io.jxengine.server.repos.RepoDb;
-import io.jxengine.server.repos.RepoMirrors;
+import io.jxengine.server.trigger.RepoMirror;
 import io.jxengine.server.repos.Repository;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import java.io.IOException;
@@ -91,7 +91,6 @@ class CronSchedulerIT {
   private RepoDb db;
   private SqliteRepositoryStore store;
   private Repository repo;
-  private RepoMirrors mirrors;
   private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
   private final EventSink sink =
       (r, id, event) -> delivered.add(new Delivered(id, (GitEvent.Push) event));
@@ -108,7 +107,6 @@ class CronSchedulerIT {
     mainHead = git.commit(work, Map.of("README", "x"), "more");
     git.ok(work, "push", "-q", "origin", "main", "release");
     db = RepoDb.open(tmp.resolve("home/jxe.db"));
-    mirrors = new RepoMirrors(tmp.resolve("home"));
     store = new SqliteRepositoryStore(db);
     repo =
         store.save(
@@ -119,14 +117,13 @@ class CronSchedulerIT {
 
   @AfterEach
   void tearDown() {
-    mirrors.close();
     db.close();
   }
 
   private CronScheduler scheduler(Clock clock) {
     return new CronScheduler(
         store,
-        mirrors::get,
+        r -> RepoMirror.of(tmp.resolve("home/mirrors"), r),
         sink,
         clock,
         Duration.ZERO);

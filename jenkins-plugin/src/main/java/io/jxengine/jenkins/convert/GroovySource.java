@@ -1,0 +1,75 @@
+package io.jxengine.jenkins.convert;
+
+import io.jxengine.diag.Code;
+import io.jxengine.model.Pos;
+import java.util.Optional;
+import org.codehaus.groovy.ast.ModuleNode;
+import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.ErrorCollector;
+import org.codehaus.groovy.control.SourceUnit;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.syntax.SyntaxException;
+
+/**
+ * Parses a Jenkinsfile into Groovy's syntax tree, and no further. A {@link SourceUnit} alone is
+ * used rather than a CompilationUnit so that no AST transformation (such as {@code @Grab}, which
+ * runs in the conversion phase of a compilation unit) sees user code: nothing is resolved,
+ * loaded, downloaded or executed. Stateless and thread-safe.
+ */
+final class GroovySource {
+  /** Larger files are refused before parsing (the native format's limit, too). */
+  static final int MAX_BYTES = 1 << 20;
+
+  private GroovySource() {}
+
+  static Optional<ModuleNode> parse(String text, Ctx ctx) {
+    int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > MAX_BYTES) {
+      ctx.diags.report(Code.FILE_TOO_LARGE, Pos.fileStart(ctx.file), "", bytes, MAX_BYTES);
+      return Optional.empty();
+    }
+    CompilerConfiguration config = new CompilerConfiguration();
+    config.setTolerance(10);
+    SourceUnit unit = new SourceUnit(ctx.file, text, config, null, new ErrorCollector(config));
+    try {
+      unit.parse();
+      unit.completePhase();
+      unit.nextPhase();
+      unit.convert();
+      return Optional.ofNullable(unit.getAST());
+    } catch (CompilationFailedException e) {
+      reportErrors(unit.getErrorCollector(), ctx);
+      return Optional.empty();
+    } catch (StackOverflowError e) {
+      // pathologically deep nesting: a user's file, not an engine fault
+      ctx.diags.report(Code.GROOVY_SYNTAX, Pos.fileStart(ctx.file), "", "nested too deeply");
+      return Optional.empty();
+    }
+  }
+
+  private static void reportErrors(ErrorCollector errors, Ctx ctx) {
+    boolean any = false;
+    for (Message m : errors.getErrors()) {
+      if (m instanceof SyntaxErrorMessage sm) {
+        SyntaxException se = sm.getCause();
+        ctx.diags.report(
+            Code.GROOVY_SYNTAX,
+            Pos.of(ctx.file, Math.max(1, se.getLine()), Math.max(1, se.getStartColumn())),
+            "",
+            firstLine(se.getOriginalMessage()));
+        any = true;
+      }
+    }
+    if (!any) {
+      ctx.diags.report(Code.GROOVY_SYNTAX, Pos.fileStart(ctx.file), "", "cannot be parsed");
+    }
+  }
+
+  private static String firstLine(String message) {
+    String m = message == null ? "" : message.strip();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl).strip();
+  }
+}
