@@ -99,7 +99,7 @@ public final class EnvRepoCreator {
     }
     Environment env = new Environment(r.name(), r.namespace(), r.strategy(),
         r.cluster() == null ? "" : r.cluster(), url, r.provider(), r.owner(), r.repoName(), r.apiUrl(),
-        r.tokenSecret(), r.branch(), clock.instant());
+        r.tokenSecret(), r.branch(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     if (!environments.register(env)) {
       throw new PromotionException("environment " + r.name() + " exists already", null);
     }
