@@ -39,6 +39,8 @@ class GitHubEnvCreateIT {
     fx = new EnvFixture(tmp);
     creator = new EnvRepoCreator(fx.environments, EnvFixture.TEMPLATE, tmp.resolve("work"), Clock.systemUTC());
     gh.stubFor(get("/users/acme").willReturn(okJson("{\"login\": \"acme\", \"id\": 1, \"type\": \"Organization\"}")));
+    gh.stubFor(get("/orgs/acme").willReturn(okJson("{\"login\": \"acme\", \"id\": 1, \"type\": \"Organization\","
+        + " \"url\": \"" + gh.baseUrl() + "/orgs/acme\"}")));
   }
 
   @AfterEach

@@ -242,10 +242,10 @@ public final class GitHubProvider implements GitProvider {
   @Override
   public String createRepository(RepoRef repo, boolean privateRepository) {
     return call("createRepository", repo, () -> {
-      org.kohsuke.github.GHCreateRepositoryBuilder builder = github.createRepository(repo.name());
-      if ("Organization".equals(github.getUser(repo.owner()).getType())) {
-        builder.owner(repo.owner());
-      }
+      org.kohsuke.github.GHCreateRepositoryBuilder builder =
+          "Organization".equals(github.getUser(repo.owner()).getType())
+              ? github.getOrganization(repo.owner()).createRepository(repo.name())
+              : github.createRepository(repo.name());
       builder.private_(privateRepository);
       GHRepository created = builder.create();
       return created.getHttpTransportUrl();
