@@ -1,6 +1,6 @@
 // The activities list: filters live in the address (so a filtered list can be shared), the
 // table refreshes every few seconds.
-import { h, fill, formatDuration, formatTime, shortSha, statusBadge } from './dom.js';
+import { h, fill, externalLink, formatDuration, formatTime, shortSha, statusBadge } from './dom.js';
 import { getJson } from './api.js';
 
 const REFRESH_MS = 2000;
@@ -41,7 +41,7 @@ function row(a) {
   const pipeline = a.context ? `${a.owner}/${a.repo} · ${a.context}` : `${a.owner}/${a.repo}`;
   return h('tr', { dataset: { activityId: a.id } },
     h('td', {}, h('a', { href: `/runs/${a.id}`, class: 'run-link' }, `#${a.build}`)),
-    h('td', {}, pipeline),
+    h('td', {}, pipeline, externalLink(a)),
     h('td', { class: 'branch' }, a.branch,
       a.pullTitle ? h('div', { class: 'muted pull-title' }, a.pullTitle) : null),
     h('td', {}, statusBadge(a.status)),

@@ -58,3 +58,11 @@ export function statusBadge(status) {
 export function shortSha(sha) {
   return sha ? sha.slice(0, 8) : '';
 }
+
+/** The link back to a build imported from another system (a Jenkins controller), or null. */
+export function externalLink(a) {
+  // the address comes from outside: only http(s), never javascript: or data:
+  if (!a.buildUrl || !/^https?:\/\//i.test(a.buildUrl)) return null;
+  return [' ', h('a', { href: a.buildUrl, class: 'build-link', rel: 'noopener noreferrer' },
+    a.source === 'jenkins' ? 'open in Jenkins' : 'open')];
+}

@@ -1,6 +1,6 @@
 // The run page: facts, the stage graph and every step's log, kept live by the server's event
 // stream (GET /api/activities/{id}/events) until the run ends.
-import { h, fill, formatDuration, formatTime, shortSha, statusBadge, TERMINAL } from './dom.js';
+import { h, fill, externalLink, formatDuration, formatTime, shortSha, statusBadge, TERMINAL } from './dom.js';
 import { getJson, postWithToken } from './api.js';
 
 const id = location.pathname.split('/').pop();
@@ -33,14 +33,15 @@ function renderHead(a) {
     fact('Commit', h('span', { class: 'mono' }, shortSha(a.commitSha)), ' ', a.commitMessage || ''),
     a.author ? fact('Author', a.author) : [],
     fact('Event', a.event || ''),
-    fact('Source', a.source || ''),
+    fact('Source', a.source || '', externalLink(a)),
     fact('Started', formatTime(a.started)),
     fact('Duration', h('span', { id: 'run-duration' }, formatDuration(liveMillis(a)))),
     a.message ? fact('Result', h('span', { id: 'run-message' }, a.message)) : [],
   ];
   fill(document.getElementById('run-facts'), facts.flat());
-  stopButton.disabled = TERMINAL.has(a.status);
-  rerunButton.disabled = false;
+  // a build imported from another system is stopped and re-run there, not here
+  stopButton.disabled = TERMINAL.has(a.status) || Boolean(a.buildUrl);
+  rerunButton.disabled = Boolean(a.buildUrl);
 }
 
 function renderGraph(a) {

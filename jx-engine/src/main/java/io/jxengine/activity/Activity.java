@@ -12,6 +12,8 @@ import java.util.List;
  * @param source where the pipeline came from: native, jenkinsfile, jenkins
  * @param event what started it: push, pull_request, tag, comment, cron, manual
  * @param message why it ended as it did (first failure, timeout, engine died), or empty
+ * @param releaseNotesUrl the release notes a release step reported (see {@code StepOutputs}), or
+ *     null
  */
 public record Activity(
     long id,
@@ -35,9 +37,21 @@ public record Activity(
     String event,
     String buildUrl,
     String message,
-    List<StepRecord> steps) {
+    List<StepRecord> steps,
+    String releaseNotesUrl) {
   public Activity {
     steps = steps == null ? List.of() : List.copyOf(steps);
+  }
+
+  /** An activity without release notes (most runs). */
+  public Activity(
+      long id, String owner, String repo, String branch, int build, String context, Status status,
+      Instant started, Instant completed, String gitUrl, String commitSha, String commitMessage,
+      String author, String pullTitle, Integer pullNumber, String baseSha, String version,
+      String source, String event, String buildUrl, String message, List<StepRecord> steps) {
+    this(id, owner, repo, branch, build, context, status, started, completed, gitUrl, commitSha,
+        commitMessage, author, pullTitle, pullNumber, baseSha, version, source, event, buildUrl,
+        message, steps, null);
   }
 
   /** {@code owner/repo/branch}, the pipeline's key in Jenkins X. */
@@ -54,6 +68,6 @@ public record Activity(
     return new Activity(
         id, owner, repo, branch, build, context, status, started, completed, gitUrl, commitSha,
         commitMessage, author, pullTitle, pullNumber, baseSha, version, source, event, buildUrl,
-        message, newSteps);
+        message, newSteps, releaseNotesUrl);
   }
 }

@@ -17,6 +17,20 @@ public interface ActivityStore extends AutoCloseable {
   /** Creates a Pending activity with the next build number of its owner/repo/branch. */
   Activity create(NewActivity activity);
 
+  /**
+   * Records a run that happened outside the engine (a build imported from a Jenkins controller)
+   * under its own build number, status, times and link. Later changes go through {@link
+   * #updateActivity} and the step methods, as for native runs.
+   *
+   * @throws StoreException when {@code owner/repo/branch} already has a build with that number
+   *     (importers look it up with {@link #find} first)
+   * @throws UnsupportedOperationException from stores that cannot hold imported runs
+   */
+  default Activity createExternal(NewActivity activity, ExternalRun run) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot record runs of other systems");
+  }
+
   /** Adds a Pending stage ({@code parentId == null}) or step and returns it. */
   StepRecord addStep(long activityId, Long parentId, StepKind kind, String name, int ordinal);
 
@@ -28,6 +42,15 @@ public interface ActivityStore extends AutoCloseable {
   /** Sets an activity's status; null times are kept as they were. */
   void updateActivity(
       long activityId, Status status, Instant started, Instant completed, String message);
+
+  /**
+   * Records what a release step of the run reported: the version released and the release notes'
+   * page. A null argument keeps the current value. Stores that cannot keep them refuse with
+   * {@link UnsupportedOperationException} (the default).
+   */
+  default void recordRelease(long activityId, String version, String releaseNotesUrl) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not record releases");
+  }
 
   /** The activity with its steps. */
   Optional<Activity> get(long activityId);

@@ -28,7 +28,7 @@ final class ActivityTable {
 
   List<String> rows(Activity a) {
     List<String> lines = new ArrayList<>();
-    String details = wide ? details(a) : (a.version() == null ? "" : "Version: " + a.version());
+    String details = wide ? details(a) : brief(a);
     lines.add(row(a.displayName(), ago(a.started()), took(a.started(), a.completed()),
         a.status().name(), details));
     List<StepRecord> stages =
@@ -51,6 +51,18 @@ final class ActivityTable {
     return lines;
   }
 
+  /** The version, and the link back for a build imported from a Jenkins controller. */
+  private static String brief(Activity a) {
+    List<String> parts = new ArrayList<>();
+    if (a.version() != null) {
+      parts.add("Version: " + a.version());
+    }
+    if (a.buildUrl() != null) {
+      parts.add(a.buildUrl());
+    }
+    return String.join(" ", parts);
+  }
+
   private static String details(Activity a) {
     List<String> parts = new ArrayList<>();
     parts.add("context=" + a.context());
@@ -64,6 +76,9 @@ final class ActivityTable {
     }
     if (a.message() != null && !a.message().isEmpty()) {
       parts.add("message=" + a.message());
+    }
+    if (a.buildUrl() != null) {
+      parts.add("url=" + a.buildUrl());
     }
     return String.join(" ", parts);
   }

@@ -1,6 +1,7 @@
 package io.jxengine.cli;
 
 import io.jxengine.catalog.Catalog;
+import io.jxengine.engine.PipelineRunner;
 import io.jxengine.parse.PipelineLoader;
 import io.jxengine.secrets.SecretProvider;
 import io.jxengine.server.ProviderFactory;
@@ -28,6 +29,9 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import io.jxengine.server.queue.DeliveryStore;
+import io.jxengine.server.runs.RunQueue;
 
 /**
  * The engine server on embedded defaults, wired and started: webhooks, the trigger planner, the
@@ -36,31 +40,69 @@ import java.util.List;
  */
 final class EmbeddedServer implements AutoCloseable {
   private final ServerApp app;
-  private final SqliteServerStore serverStore;
+  private final AutoCloseable serverStore;
   private final Poller poller;
   private final CronScheduler cron;
   private final List<AutoCloseable> extensions;
+  private final Consumption consumption;
 
-  private EmbeddedServer(ServerApp app, SqliteServerStore serverStore,
-      Poller poller, CronScheduler cron, List<AutoCloseable> extensions) {
+  private EmbeddedServer(ServerApp app, AutoCloseable serverStore,
+      Poller poller, CronScheduler cron, List<AutoCloseable> extensions,
+      Consumption consumption) {
     this.extensions = extensions;
+    this.consumption = consumption;
     this.app = app;
     this.serverStore = serverStore;
     this.poller = poller;
     this.cron = cron;
   }
 
+  /**
+   * Where the server keeps deliveries and its run queue, and who decides when it consumes them.
+   *
+   * @param store closed when the server stops
+   * @param runner what runs the pipelines (the caller closes it)
+   * @param consumption given the server before it starts (may defer its consumption), started
+   *     after it starts, closed first when it stops
+   */
+  record State(DeliveryStore deliveries, RunQueue queue, AutoCloseable store,
+      RepositoryStore repositories, ProviderFactory providers, PipelineRunner runner,
+      Function<ServerApp, Consumption> consumption) {}
+
+  /** What starts and stops the server's consumption of its queue (leader election). */
+  interface Consumption extends AutoCloseable {
+    void start();
+
+    @Override
+    void close();
+  }
+
   /** Starts the server; a port that cannot be bound is a {@link UserException}. */
   static EmbeddedServer start(EngineContext engine, ServerConfig config, PrintWriter out) {
     SqliteServerStore serverStore = SqliteServerStore.open(engine.home().database());
-    RepositoryStore repositories = engine.repositories();
+    return start(engine, config, out, new State(serverStore, serverStore, serverStore,
+        engine.repositories(), new SecretProviderFactory(engine.secrets(List.of())),
+        engine.runService(List.of()), app -> new Consumption() {
+          @Override
+          public void start() {}
+
+          @Override
+          public void close() {}
+        }));
+  }
+
+  /** Starts the server on {@code state}; a port that cannot be bound is a {@link UserException}. */
+  static EmbeddedServer start(
+      EngineContext engine, ServerConfig config, PrintWriter out, State state) {
+    AutoCloseable serverStore = state.store();
+    RepositoryStore repositories = state.repositories();
     SecretProvider secrets = engine.secrets(List.of());
-    ProviderFactory providers = new SecretProviderFactory(secrets);
+    ProviderFactory providers = state.providers();
     ServerParts parts =
         new ServerParts(
-            engine.store(), serverStore, serverStore, repositories,
+            engine.store(), state.deliveries(), state.queue(), repositories,
             TriggerPlanners.create(engine.home(), engine.store(), providers),
-            providers, engine.runService(List.of()), new PipelineLoader(Catalog.empty()));
+            providers, state.runner(), new PipelineLoader(Catalog.empty()));
     ServerApp app = new ServerApp(config, parts);
     FileTokenVerifier tokens =
         FileTokenVerifier.open(engine.home().root(), new PrintStream(System.out, true));
@@ -82,11 +124,13 @@ final class EmbeddedServer implements AutoCloseable {
     Path mirrorsDir = engine.home().root().resolve("mirrors");
     CronScheduler cron = new CronScheduler(repositories, r -> RepoMirror.of(mirrorsDir, r), app::deliver,
         Clock.systemUTC(), Duration.ofMinutes(1));
+    Consumption consumption = state.consumption().apply(app);
     try {
       app.start();
     } catch (RuntimeException e) {
+      consumption.close();
       closeAll(extensions);
-      serverStore.close();
+      closeQuietly(serverStore);
       // Most often the port is taken: the user's to fix, not an engine failure.
       throw new UserException("cannot start the server on " + config.bind() + ":"
           + config.port() + ": " + rootMessage(e));
@@ -97,9 +141,10 @@ final class EmbeddedServer implements AutoCloseable {
       out.println("jxe: warning: cannot write " + ServerAddress.file(engine.home().root())
           + " (git hooks of imported repositories will not find the server): " + e.getMessage());
     }
+    consumption.start();
     poller.start(Duration.ofSeconds(10));
     cron.start(Duration.ofSeconds(30));
-    return new EmbeddedServer(app, serverStore, poller, cron, extensions);
+    return new EmbeddedServer(app, serverStore, poller, cron, extensions, consumption);
   }
 
   String url() {
@@ -110,9 +155,20 @@ final class EmbeddedServer implements AutoCloseable {
   public void close() {
     poller.close();
     cron.close();
+    // Releases the lease first, so a follower takes over while this server stops.
+    consumption.close();
     app.stop();
     closeAll(extensions);
-    serverStore.close();
+    closeQuietly(serverStore);
+  }
+
+  private static void closeQuietly(AutoCloseable store) {
+    try {
+      store.close();
+    } catch (Exception e) {
+      org.slf4j.LoggerFactory.getLogger(EmbeddedServer.class)
+          .warn("the server store did not close cleanly: {}", e.toString());
+    }
   }
 
   /** Closes extensions in reverse order; one failing to stop does not keep the others running. */

@@ -25,11 +25,27 @@ import java.util.List;
 final class EngineContext implements AutoCloseable {
   private final JxeHome home;
   private ActivityStore store;
+  private boolean ownsStore = true;
   private RepoDb repoDb;
   private RepositoryStore repositories;
 
   EngineContext() {
     this.home = JxeHome.fromEnvironment(System.getenv());
+  }
+
+  /**
+   * With activities kept elsewhere (the cluster): {@link #store} is {@code store}, not the SQLite
+   * file; repositories and logs stay in {@code $JXE_HOME}. The caller closes {@code store}.
+   */
+  EngineContext(ActivityStore store) {
+    this();
+    try {
+      home.ensureExists();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + home.root(), e);
+    }
+    this.store = store;
+    this.ownsStore = false;
   }
 
   JxeHome home() {
@@ -87,7 +103,7 @@ final class EngineContext implements AutoCloseable {
     if (repoDb != null) {
       repoDb.close();
     }
-    if (store != null) {
+    if (store != null && ownsStore) {
       store.close();
     }
   }

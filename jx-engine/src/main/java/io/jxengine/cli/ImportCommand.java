@@ -59,6 +59,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Keep an existing post-receive hook that jxe did not write, running it first.")
   boolean force;
 
+  @Option(names = "--pack", paramLabel = "KIND", description = "The build pack to write into a working tree without pipelines (default: detected from its files).")
+  String pack;
+
   @Override
   public Integer call() throws IOException {
     Duration pollInterval = null;
@@ -73,7 +76,11 @@ final class ImportCommand implements Callable<Integer> {
       throw new UserException("--token-secret must be <secret>/<key>, not '" + tokenSecret + "'", ExitCodes.USAGE);
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (pack != null && !pack.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+      throw new UserException("--pack: '" + pack + "' is not the name of a build pack", ExitCodes.USAGE);
+    }
     try (EngineContext engine = new EngineContext()) {
+      ImportPacks.checkKnown(engine.home().builtInCatalogs(), pack);
       RepositoryImporter importer =
           new RepositoryImporter(engine.repositories(), PostReceiveHook.detect(), engine.home().root());
       RepositoryImporter.Result result;
@@ -87,6 +94,7 @@ final class ImportCommand implements Callable<Integer> {
         throw new UserException(e.getMessage());
       }
       print(result, out);
+      ImportPacks.write(engine.home().builtInCatalogs(), target, pack, out);
       return ExitCodes.OK;
     }
   }

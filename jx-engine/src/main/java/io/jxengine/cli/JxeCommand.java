@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       EnvCommand.class,
       PromoteCommand.class,
+      StepCommand.class,
       ServerCommand.class,
       QuickstartCommand.class,
       CompletionCommand.class,

@@ -4,6 +4,7 @@ import io.jxengine.activity.Activity;
 import io.jxengine.activity.Status;
 import io.jxengine.backend.Backend;
 import io.jxengine.diag.Diagnostic;
+import io.jxengine.engine.PipelineRunner;
 import io.jxengine.engine.RunContext;
 import io.jxengine.engine.RunOutcome;
 import io.jxengine.engine.RunRequest;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a repository's pipeline on this machine, in a copy of the directory.",
+      "Runs a repository's pipeline on this machine, in a copy of the directory,",
+      "or with --kube on a Kubernetes cluster (which clones the pushed commit).",
       "The exit code is the pipeline's result: 0 Succeeded, 1 Failed or TimedOut, 3 Aborted."
     })
 final class RunCommand implements Callable<Integer> {
@@ -71,6 +73,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Do not print the steps' output.")
   boolean quiet;
 
+  @Option(names = "--kube", description = "Run on the Kubernetes cluster of the kubeconfig (Tekton, else plain Pods).")
+  boolean kube;
+
+  @Option(names = {"-n", "--namespace"}, description = "With --kube: the build namespace (default: the context's).")
+  String namespace;
+
+  @Option(names = "--context", description = "With --kube: the kubeconfig context (default: the current one).")
+  String context;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -105,11 +116,18 @@ final class RunCommand implements Callable<Integer> {
       }
       RunRequest request =
           new RunRequest(chosen.result().effective(), ctx, repo.repoDir(), concurrency, keepWorkspace);
-      return execute(engine, request, out, err);
+      if (!kube) {
+        return execute(engine.runService(secretsFiles), request, out, err);
+      }
+      ClusterRunner.requireRemote(ctx);
+      try (ClusterRunner cluster = ClusterRunner.connect(context, namespace, engine)) {
+        out.println("jxe: running on the cluster, namespace " + cluster.namespace());
+        return execute(cluster.service(), request, out, err);
+      }
     }
   }
 
-  private int execute(EngineContext engine, RunRequest request, PrintWriter out, PrintWriter err) {
+  private int execute(PipelineRunner runner, RunRequest request, PrintWriter out, PrintWriter err) {
     Backend.CancelSignal cancel = new Backend.CancelSignal();
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
@@ -128,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
     RunOutcome outcome;
     try {
       outcome =
-          engine.runService(secretsFiles).run(request, new ConsoleListener(out, quiet), cancel);
+          runner.run(request, new ConsoleListener(out, quiet), cancel);
     } finally {
       finished.countDown();
     }

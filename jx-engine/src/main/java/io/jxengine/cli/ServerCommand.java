@@ -31,6 +31,11 @@ final class ServerCommand implements Callable<Integer> {
   @Option(names = "--url", description = "The server's public URL for links in commit statuses.")
   String publicUrl;
 
+  @Option(names = "--kube", description = {
+      "Keep state in the Kubernetes cluster and elect a leader among replicas; configured by",
+      "the environment the Helm chart sets (JXE_NAMESPACE, JXE_LEADER_LEASE, ...; docs/server.md)."})
+  boolean kube;
+
   @Override
   public Integer call() throws InterruptedException {
     if (maxRuns < 1) {
@@ -38,18 +43,33 @@ final class ServerCommand implements Callable<Integer> {
           spec.commandLine(), "--max-runs must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
-    EngineContext engine = new EngineContext();
-    EmbeddedServer server =
-        EmbeddedServer.start(engine, new ServerConfig(bind, port, maxRuns,
-            ServerConfig.DEFAULT_WORKERS, publicUrl), out);
+    ServerConfig config =
+        new ServerConfig(bind, port, maxRuns, ServerConfig.DEFAULT_WORKERS, publicUrl);
+    String url;
+    AutoCloseable running;
+    if (kube) {
+      KubeServer server = KubeServer.start(KubeServer.settings(System.getenv()), config, out);
+      url = server.url();
+      running = server;
+    } else {
+      EngineContext engine = new EngineContext();
+      EmbeddedServer server = EmbeddedServer.start(engine, config, out);
+      url = server.url();
+      running = () -> {
+        server.close();
+        engine.close();
+      };
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      engine.close();
+      try {
+        running.close();
+      } catch (Exception e) {
+        spec.commandLine().getErr().println("jxe: the server did not stop cleanly: " + e);
+      }
       stopped.countDown();
     }, "jxe-server-shutdown"));
-    out.println("jxe server listening on " + server.url() + " (webhooks: POST /hook, UI: "
-        + server.url() + "/)");
+    out.println("jxe server listening on " + url + " (webhooks: POST /hook, UI: " + url + "/)");
     out.flush();
     stopped.await();
     return ExitCodes.OK;

@@ -66,14 +66,7 @@ public final class RunService implements PipelineRunner {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
 
-    ProcessHandle self = ProcessHandle.current();
-    Activity activity =
-        store.create(
-            new NewActivity(
-                ctx.owner(), ctx.repo(), ctx.branch(), pipeline.name(), ctx.gitUrl(),
-                ctx.commitSha(), ctx.commitMessage(), ctx.author(), ctx.pullTitle(),
-                ctx.pullNumber(), ctx.baseSha(), ctx.version(), pipeline.source(), ctx.event(),
-                self.pid(), selfStartMillis()));
+    Activity activity = store.create(newActivity(pipeline, ctx));
     return runActivity(
         activity, request,
         new Checkout(request.context().gitUrl(), request.context().commitSha()), secretValues,
@@ -109,6 +102,15 @@ public final class RunService implements PipelineRunner {
 
   /** Where the workspace comes from when it is not a copy of a directory. */
   private record Checkout(String url, String sha) {}
+
+  /** The activity of a run of {@code pipeline} for {@code ctx}, run by this process. */
+  public static NewActivity newActivity(Pipeline pipeline, RunContext ctx) {
+    return new NewActivity(
+        ctx.owner(), ctx.repo(), ctx.branch(), pipeline.name(), ctx.gitUrl(), ctx.commitSha(),
+        ctx.commitMessage(), ctx.author(), ctx.pullTitle(), ctx.pullNumber(), ctx.baseSha(),
+        ctx.version(), pipeline.source(), ctx.event(), ProcessHandle.current().pid(),
+        selfStartMillis());
+  }
 
   /** This process's start time, recorded with its PID so a reused PID is not taken for it. */
   public static long selfStartMillis() {
@@ -149,12 +151,25 @@ public final class RunService implements PipelineRunner {
     } finally {
       recorder.closeAll();
     }
+    recordOutputs(id, workspace);
     String message = recorder.resultMessage(result, cancel);
     store.updateActivity(id, result, null, Instant.now(), message);
     if (!request.keepWorkspace()) {
       FileTrees.deleteQuietly(workspace);
     }
     return new RunOutcome(store.get(id).orElse(activity), result, List.of());
+  }
+
+  /** What the steps reported through {@code $JXE_OUTPUTS}: a release's version and notes. */
+  private void recordOutputs(long id, Path workspace) {
+    Path file = StepOutputs.fileFor(workspace);
+    Map<String, String> outputs = StepOutputs.read(file);
+    FileTrees.deleteQuietly(file);
+    String version = outputs.get(StepOutputs.VERSION);
+    String notes = outputs.get(StepOutputs.RELEASE_NOTES_URL);
+    if (version != null || notes != null) {
+      store.recordRelease(id, version, notes);
+    }
   }
 
   private void prepareWorkspace(RunRequest request, Checkout checkout, Path workspace)

@@ -64,4 +64,16 @@ public interface GitProvider {
   default String createRepository(RepoRef repo, boolean privateRepository) {
     throw new GitProviderException(501, kind() + ": creating repositories is not supported", null);
   }
+
+  /**
+   * Creates the provider's release of the existing tag {@code tag} with Markdown {@code notes}, or
+   * updates the name and notes of the release that tag already has, so running a release again
+   * keeps one release. Providers without releases refuse (the default) with status 0.
+   *
+   * @return the release's web page
+   */
+  default String upsertRelease(RepoRef repo, String tag, String name, String notes) {
+    throw new GitProviderException(
+        0, kind() + " releases are not supported for " + repo.fullName(), null);
+  }
 }

@@ -37,6 +37,9 @@ public final class ServerApp implements AutoCloseable {
   private final Javalin javalin;
   private final List<RouteRegistrar> registrars = new ArrayList<>();
   private boolean started;
+  private boolean consumeOnStart = true;
+  /** Volatile: readiness reads it while a leadership change holds the lock. */
+  private volatile boolean consuming;
 
   public ServerApp(ServerConfig config, ServerParts parts) {
     this.config = config;
@@ -70,18 +73,67 @@ public final class ServerApp implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Before {@link #start}: the server answers webhooks and stores deliveries, but handles them
+   * and runs builds only between {@link #startConsuming} and {@link #stopConsuming}, as a replica
+   * that must first win the leader election.
+   */
+  public synchronized ServerApp deferConsumption() {
+    if (started) {
+      throw new IllegalStateException("consumption is deferred before the server starts");
+    }
+    consumeOnStart = false;
+    return this;
+  }
+
   public synchronized ServerApp start() {
     if (started) {
       throw new IllegalStateException("already started");
     }
     started = true;
     registrars.forEach(r -> r.register(javalin, this));
-    int requeued = parts.deliveries().requeueProcessing();
     javalin.start(config.bind(), config.port());
-    int resumed = scheduler.resumeQueued();
-    worker.start();
-    LOG.info("jxe server on {} ({} deliveries and {} runs resumed)", url(), requeued, resumed);
+    LOG.info("jxe server on {}", url());
+    if (consumeOnStart) {
+      startConsuming();
+    }
     return this;
+  }
+
+  /**
+   * Starts handling deliveries and running queued builds: first puts deliveries an earlier
+   * consumer left half-handled back in the queue and schedules the runs it left queued. No-op
+   * when not started or already consuming.
+   */
+  public synchronized void startConsuming() {
+    if (!started || consuming) {
+      return;
+    }
+    consuming = true;
+    int requeued = parts.deliveries().requeueProcessing();
+    int resumed = scheduler.resume();
+    worker.start();
+    LOG.info("consuming the queue ({} deliveries and {} runs resumed)", requeued, resumed);
+  }
+
+  /**
+   * Stops handling deliveries (the one being handled finishes) and stops this server's running
+   * builds (they end Aborted); queued ones stay queued for whoever consumes next. Webhooks are
+   * still answered and stored.
+   */
+  public synchronized void stopConsuming() {
+    if (!consuming) {
+      return;
+    }
+    consuming = false;
+    worker.close();
+    scheduler.pause("this engine replica stopped consuming the queue");
+    LOG.info("stopped consuming the queue");
+  }
+
+  /** True between {@link #startConsuming} and {@link #stopConsuming}. */
+  public boolean isConsuming() {
+    return consuming;
   }
 
   /** Stops accepting requests, lets handled deliveries finish, stops running builds. */
@@ -90,6 +142,7 @@ public final class ServerApp implements AutoCloseable {
       return;
     }
     started = false;
+    consuming = false;
     javalin.stop();
     worker.close();
     scheduler.close();
@@ -147,8 +200,11 @@ public final class ServerApp implements AutoCloseable {
     return metrics;
   }
 
-  /** True when the delivery worker runs (or was configured with no threads). */
+  /**
+   * True when the delivery worker runs, or was configured with no threads, or this server does
+   * not consume now (a follower replica is ready: it answers webhooks).
+   */
   boolean workerAlive() {
-    return config.workerThreads() == 0 || worker.isAlive();
+    return config.workerThreads() == 0 || !consuming || worker.isAlive();
   }
 }

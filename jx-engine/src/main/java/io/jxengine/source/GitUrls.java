@@ -61,4 +61,45 @@ public final class GitUrls {
     }
     return new OwnerRepo(owner, repo);
   }
+
+  /**
+   * The web page of a remote's repository, for links in release notes: {@code
+   * https://host/owner/repo} for https, ssh and scp-like URLs ({@code http} stays {@code http});
+   * user names, passwords, ports of ssh and a trailing {@code .git} are dropped. Null for local
+   * paths and {@code file://} URLs, which have no web page.
+   */
+  public static String webUrl(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    String u = url.trim();
+    String scheme;
+    String hostAndPath;
+    if (u.startsWith("https://") || u.startsWith("http://")) {
+      scheme = u.substring(0, u.indexOf("://"));
+      hostAndPath = u.substring(scheme.length() + 3);
+    } else if (u.startsWith("ssh://") || u.startsWith("git://")) {
+      scheme = "https";
+      hostAndPath = u.substring(u.indexOf("://") + 3).replaceFirst("^([^/]*?):\\d+/", "$1/");
+    } else if (u.matches("^[^/]+@[^/:]+:.*") || u.matches("^[A-Za-z0-9.-]+\\.[A-Za-z]+:.*")) {
+      scheme = "https";
+      hostAndPath = u.replaceFirst(":", "/");
+    } else {
+      return null;
+    }
+    int slash = hostAndPath.indexOf('/');
+    if (slash <= 0) {
+      return null;
+    }
+    String host = hostAndPath.substring(0, slash);
+    host = host.substring(host.lastIndexOf('@') + 1);
+    String path = hostAndPath.substring(slash).replaceAll("/+$", "");
+    if (path.endsWith(".git")) {
+      path = path.substring(0, path.length() - 4);
+    }
+    if (host.isEmpty() || path.length() <= 1) {
+      return null;
+    }
+    return scheme + "://" + host + path;
+  }
 }

@@ -2,6 +2,7 @@ package io.jxengine.store;
 
 import io.jxengine.activity.Activity;
 import io.jxengine.activity.ActivityFilter;
+import io.jxengine.activity.ExternalRun;
 import io.jxengine.activity.NewActivity;
 import io.jxengine.activity.Status;
 import java.sql.Connection;
@@ -18,7 +19,7 @@ final class ActivityTable {
   private static final String COLUMNS =
       "id, owner, repo, branch, build, context, status, started_ms, completed_ms, git_url,"
           + " commit_sha, commit_message, author, pull_title, pull_number, base_sha, version,"
-          + " source, event, build_url, message";
+          + " source, event, build_url, message, release_notes_url";
 
   /** An unfinished activity as crash recovery sees it. */
   record Runner(long activityId, long pid, long startMillis) {}
@@ -27,18 +28,31 @@ final class ActivityTable {
 
   /** Inserts a Pending activity with the next build number; call inside a write transaction. */
   static long insert(Connection c, NewActivity a, Instant now) throws SQLException {
-    int build = nextBuild(c, a.owner(), a.repo(), a.branch());
+    return insert(c, a, nextBuild(c, a.owner(), a.repo(), a.branch()), Status.Pending, now,
+        null, null, null, "");
+  }
+
+  /** Inserts a run of another system as it is there; call inside a write transaction. */
+  static long insertExternal(Connection c, NewActivity a, ExternalRun run, Instant now)
+      throws SQLException {
+    return insert(c, a, run.build(), run.status(), now, run.started(), run.completed(),
+        run.buildUrl(), run.message());
+  }
+
+  private static long insert(Connection c, NewActivity a, int build, Status status, Instant now,
+      Instant started, Instant completed, String buildUrl, String message) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO activities (owner, repo, branch, build, context, status, created_ms,"
-                + " git_url, commit_sha, commit_message, author, pull_title, pull_number,"
-                + " base_sha, version, source, event, runner_pid, runner_start_ms)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " started_ms, completed_ms, git_url, commit_sha, commit_message, author,"
+                + " pull_title, pull_number, base_sha, version, source, event, build_url,"
+                + " message, runner_pid, runner_start_ms)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             PreparedStatement.RETURN_GENERATED_KEYS)) {
-      Sql.bind(ps, a.owner(), a.repo(), a.branch(), build, a.context(), Status.Pending, now,
-          a.gitUrl(), a.commitSha(), a.commitMessage(), a.author(), a.pullTitle(),
-          a.pullNumber(), a.baseSha(), a.version(), a.source(), a.event(), a.runnerPid(),
-          a.runnerStart());
+      Sql.bind(ps, a.owner(), a.repo(), a.branch(), build, a.context(), status, now, started,
+          completed, a.gitUrl(), a.commitSha(), a.commitMessage(), a.author(), a.pullTitle(),
+          a.pullNumber(), a.baseSha(), a.version(), a.source(), a.event(), buildUrl, message,
+          a.runnerPid(), a.runnerStart());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
@@ -125,6 +139,18 @@ final class ActivityTable {
     }
   }
 
+  /** Sets version and release notes URL; a null keeps the old value. */
+  static int recordRelease(Connection c, long id, String version, String releaseNotesUrl)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE activities SET version = COALESCE(?, version),"
+                + " release_notes_url = COALESCE(?, release_notes_url) WHERE id = ?")) {
+      Sql.bind(ps, version, releaseNotesUrl, id);
+      return ps.executeUpdate();
+    }
+  }
+
   static int requestStop(Connection c, long id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE activities SET stop_requested = 1 WHERE id = ?")) {
@@ -203,7 +229,8 @@ final class ActivityTable {
         rs.getString("event"),
         rs.getString("build_url"),
         rs.getString("message"),
-        List.of());
+        List.of(),
+        rs.getString("release_notes_url"));
   }
 
   /** A SQL fragment and its parameters. */

@@ -3,6 +3,7 @@ package io.jxengine.store;
 import io.jxengine.activity.Activity;
 import io.jxengine.activity.ActivityFilter;
 import io.jxengine.activity.ActivityStore;
+import io.jxengine.activity.ExternalRun;
 import io.jxengine.activity.NewActivity;
 import io.jxengine.activity.Status;
 import io.jxengine.activity.StepKind;
@@ -73,6 +74,21 @@ public final class SqliteActivityStore implements ActivityStore {
   }
 
   @Override
+  public Activity createExternal(NewActivity activity, ExternalRun run) {
+    Instant now = clock.instant();
+    return db.write("record build #" + run.build() + " of " + activity.owner() + "/"
+        + activity.repo() + "/" + activity.branch(), c -> {
+      if (ActivityTable.byBuild(c, activity.owner(), activity.repo(), activity.branch(),
+          run.build()).isPresent()) {
+        throw new StoreException(activity.owner() + "/" + activity.repo() + "/"
+            + activity.branch() + " already has a build #" + run.build(), null);
+      }
+      long id = ActivityTable.insertExternal(c, activity, run, now);
+      return withSteps(c, id).orElseThrow();
+    });
+  }
+
+  @Override
   public StepRecord addStep(
       long activityId, Long parentId, StepKind kind, String name, int ordinal) {
     return db.write("add step " + name, c -> {
@@ -100,6 +116,13 @@ public final class SqliteActivityStore implements ActivityStore {
       long activityId, Status status, Instant started, Instant completed, String message) {
     db.write("update activity " + activityId, c -> requireRow(
         ActivityTable.update(c, activityId, status, started, completed, message), "activity",
+        activityId));
+  }
+
+  @Override
+  public void recordRelease(long activityId, String version, String releaseNotesUrl) {
+    db.write("record the release of activity " + activityId, c -> requireRow(
+        ActivityTable.recordRelease(c, activityId, version, releaseNotesUrl), "activity",
         activityId));
   }
 

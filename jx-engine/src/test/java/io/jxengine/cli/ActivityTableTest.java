@@ -35,6 +35,20 @@ class ActivityTableTest {
   }
 
   @Test
+  void anImportedBuildShowsItsLinkBack() {
+    Activity a = activity();
+    Activity imported = new Activity(2, "ci", "team/app", "default", 41, "app",
+        Status.Succeeded, T0, T0.plusSeconds(6), null, null, null, null, null, null, null, null,
+        "jenkins", "manual", "https://jenkins.example.com/job/team/job/app/41/", "",
+        a.steps());
+    assertThat(new ActivityTable(false, T0).rows(imported).get(0))
+        .startsWith("ci/team/app/default #41")
+        .endsWith("https://jenkins.example.com/job/team/job/app/41/");
+    assertThat(new ActivityTable(true, T0).rows(imported).get(0))
+        .contains("source=jenkins", "url=https://jenkins.example.com/job/team/job/app/41/");
+  }
+
+  @Test
   void wideAddsContextCommitAndStepDetails() {
     List<String> rows = new ActivityTable(true, T0.plusSeconds(60)).rows(activity());
     assertThat(rows.get(0)).contains("context=release", "commit=abcdef123456", "event=push");

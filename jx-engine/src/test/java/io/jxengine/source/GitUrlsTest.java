@@ -31,4 +31,22 @@ class GitUrlsTest {
   void urlsWithoutARepositoryGiveNull(String url) {
     assertThat(GitUrls.parse(url)).isNull();
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "https://github.com/acme/widget.git, https://github.com/acme/widget",
+    "https://x-access-token:t0k@github.com/acme/widget/, https://github.com/acme/widget",
+    "http://gitea.local:3000/acme/widget.git, http://gitea.local:3000/acme/widget",
+    "git@github.com:acme/widget.git, https://github.com/acme/widget",
+    "ssh://git@gitlab.example.com:2222/group/sub/widget.git, https://gitlab.example.com/group/sub/widget",
+  })
+  void webPageOfRemotes(String url, String web) {
+    assertThat(GitUrls.webUrl(url)).isEqualTo(web);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"''", "/srv/git/acme/widget.git", "file:///srv/git/widget.git", "https://github.com/"})
+  void localRemotesHaveNoWebPage(String url) {
+    assertThat(GitUrls.webUrl(url)).isNull();
+  }
 }

@@ -3,14 +3,14 @@ package io.jxengine.store;
 import io.jxengine.activity.NewActivity;
 
 /** Test data: activities as a runner would describe them. */
-final class Activities {
+public final class Activities {
   private Activities() {}
 
-  static NewActivity of(String owner, String repo, String branch) {
+  public static NewActivity of(String owner, String repo, String branch) {
     return withRunner(owner, repo, branch, 0, 0);
   }
 
-  static NewActivity withRunner(
+  public static NewActivity withRunner(
       String owner, String repo, String branch, long runnerPid, long runnerStart) {
     return new NewActivity(
         owner, repo, branch, "release", "https://github.com/" + owner + "/" + repo + ".git",
@@ -18,7 +18,7 @@ final class Activities {
         "1.2.3", "native", "push", runnerPid, runnerStart);
   }
 
-  static NewActivity pullRequest(String owner, String repo, int number) {
+  public static NewActivity pullRequest(String owner, String repo, int number) {
     return new NewActivity(
         owner, repo, "PR-" + number, "pr", "https://github.com/" + owner + "/" + repo + ".git",
         "fedcba9876543210fedcba9876543210fedcba98", "try it", "alice", "Add a feature",

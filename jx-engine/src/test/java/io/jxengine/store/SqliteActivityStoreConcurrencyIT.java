@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jxengine.activity.Activity;
 import io.jxengine.activity.ActivityFilter;
-import io.jxengine.activity.Status;
-import io.jxengine.activity.StepKind;
-import io.jxengine.activity.StepRecord;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,41 +96,6 @@ class SqliteActivityStoreConcurrencyIT {
       assertThat(other.waitFor()).isZero();
 
       assertThat(builds).containsExactlyInAnyOrderElementsOf(range(2 * perSide));
-    }
-  }
-
-  @Test
-  void parallelStagesUpdateTheirStepsFromSeveralThreads() throws Exception {
-    try (SqliteActivityStore store = SqliteActivityStore.open(dir.resolve("activities.db"))) {
-      Activity a = store.create(Activities.of("acme", "api", "main"));
-      Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-      ConcurrentLinkedQueue<Long> stepIds = new ConcurrentLinkedQueue<>();
-      List<Future<?>> stages = new ArrayList<>();
-      for (int s = 0; s < THREADS; s++) {
-        int ordinal = s;
-        stages.add(pool.submit(() -> {
-          StepRecord stage = store.addStep(a.id(), null, StepKind.Stage, "stage" + ordinal,
-              ordinal);
-          for (int i = 0; i < 10; i++) {
-            StepRecord step = store.addStep(a.id(), stage.id(), StepKind.Step, "s" + i, i);
-            store.updateStep(step.id(), Status.Running, t0, null, null, 1, null);
-            store.updateStep(step.id(), Status.Succeeded, null, t0.plusSeconds(i), 0, 1, "");
-            stepIds.add(step.id());
-          }
-          store.updateStep(stage.id(), Status.Succeeded, t0, t0.plusSeconds(10), null, 1, "");
-          return null;
-        }));
-      }
-      for (Future<?> stage : stages) {
-        stage.get(60, TimeUnit.SECONDS);
-      }
-
-      List<StepRecord> steps = store.get(a.id()).orElseThrow().steps();
-      assertThat(steps).hasSize(THREADS * 11);
-      assertThat(steps).allSatisfy(s -> assertThat(s.status()).isEqualTo(Status.Succeeded));
-      assertThat(steps).filteredOn(s -> s.parentId() != null)
-          .allSatisfy(s -> assertThat(s.started()).isEqualTo(t0))
-          .extracting(StepRecord::id).containsExactlyInAnyOrderElementsOf(stepIds);
     }
   }
 

@@ -5,202 +5,52 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jxengine.activity.Activity;
 import io.jxengine.activity.ActivityFilter;
+import io.jxengine.activity.ActivityStore;
+import io.jxengine.activity.ExternalRun;
 import io.jxengine.activity.Status;
-import io.jxengine.activity.StepKind;
-import io.jxengine.activity.StepRecord;
+import io.jxengine.activity.StoreException;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteActivityStoreIT {
-  private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
-
+/** The SQLite store against the {@link ActivityStoreContract}, plus what is its own. */
+class SqliteActivityStoreIT extends ActivityStoreContract {
   @TempDir Path dir;
-  private Path file;
-  private SqliteActivityStore store;
 
-  @BeforeEach
-  void open() {
-    file = dir.resolve("jx/activities.db");
-    store = SqliteActivityStore.open(file);
+  @Override
+  protected ActivityStore open() {
+    return SqliteActivityStore.open(dir.resolve("jx/activities.db"));
   }
 
-  @AfterEach
-  void close() {
+  @Test
+  void reopeningACurrentFileRunsNoMigration() {
     store.close();
-  }
-
-  @Test
-  void createKeepsEveryFieldAndStartsPending() {
-    Activity a = store.create(Activities.pullRequest("acme", "api", 42));
-
-    assertThat(a.id()).isPositive();
-    assertThat(a.build()).isEqualTo(1);
-    assertThat(a.status()).isEqualTo(Status.Pending);
-    assertThat(a.pipeline()).isEqualTo("acme/api/PR-42");
-    assertThat(a.pullNumber()).isEqualTo(42);
-    assertThat(a.pullTitle()).isEqualTo("Add a feature");
-    assertThat(a.baseSha()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
-    assertThat(a.source()).isEqualTo("jenkinsfile");
-    assertThat(a.event()).isEqualTo("pull_request");
-    assertThat(a.author()).isEqualTo("alice");
-    assertThat(a.started()).isNull();
-    assertThat(a.completed()).isNull();
-    assertThat(a.message()).isEmpty();
-    assertThat(a.steps()).isEmpty();
-    assertThat(store.get(a.id())).contains(a);
-  }
-
-  @Test
-  void buildNumbersCountPerOwnerRepoBranch() {
-    assertThat(store.create(Activities.of("acme", "api", "main")).build()).isEqualTo(1);
-    assertThat(store.create(Activities.of("acme", "api", "main")).build()).isEqualTo(2);
-    assertThat(store.create(Activities.of("acme", "api", "dev")).build()).isEqualTo(1);
-    assertThat(store.create(Activities.of("acme", "web", "main")).build()).isEqualTo(1);
-    assertThat(store.create(Activities.of("other", "api", "main")).build()).isEqualTo(1);
-    assertThat(store.create(Activities.of("acme", "api", "main")).build()).isEqualTo(3);
-  }
-
-  @Test
-  void findsByOwnerRepoBranchAndBuild() {
-    store.create(Activities.of("acme", "api", "main"));
-    Activity second = store.create(Activities.of("acme", "api", "main"));
-
-    assertThat(store.find("acme", "api", "main", 2)).contains(second);
-    assertThat(store.find("acme", "api", "main", 3)).isEmpty();
-    assertThat(store.find("acme", "api", "dev", 2)).isEmpty();
-    assertThat(store.get(9999)).isEmpty();
-  }
-
-  @Test
-  void activityUpdatesKeepTimesAndMessageThatAreNotGiven() {
-    Activity a = store.create(Activities.of("acme", "api", "main"));
-
-    store.updateActivity(a.id(), Status.Running, T0, null, null);
-    store.updateActivity(a.id(), Status.Failed, null, T0.plusSeconds(5), "step build failed");
-    store.updateActivity(a.id(), Status.Failed, null, null, null);
-
-    Activity done = store.get(a.id()).orElseThrow();
-    assertThat(done.status()).isEqualTo(Status.Failed);
-    assertThat(done.started()).isEqualTo(T0);
-    assertThat(done.completed()).isEqualTo(T0.plusSeconds(5));
-    assertThat(done.message()).isEqualTo("step build failed");
-  }
-
-  @Test
-  void stepsNestUnderStagesAndNullsKeepOldValues() {
-    Activity a = store.create(Activities.of("acme", "api", "main"));
-    StepRecord stage = store.addStep(a.id(), null, StepKind.Stage, "build", 0);
-    StepRecord compile = store.addStep(a.id(), stage.id(), StepKind.Step, "compile", 0);
-    StepRecord test = store.addStep(a.id(), stage.id(), StepKind.Step, "test", 1);
-
-    store.updateStep(compile.id(), Status.Running, T0, null, null, 1, null);
-    store.updateStep(compile.id(), Status.Failed, null, T0.plusMillis(1500), 2, 1, "exit 2");
-    store.updateStep(compile.id(), Status.Running, null, null, null, 2, null);
-    store.updateStep(compile.id(), Status.Succeeded, null, T0.plusMillis(3000), 0, 2, "");
-
-    Activity read = store.get(a.id()).orElseThrow();
-    assertThat(read.steps()).extracting(StepRecord::name).containsExactly("build", "compile",
-        "test");
-    assertThat(read.steps().get(0).parentId()).isNull();
-    assertThat(read.steps().get(0).kind()).isEqualTo(StepKind.Stage);
-    StepRecord c = read.steps().get(1);
-    assertThat(c.parentId()).isEqualTo(stage.id());
-    assertThat(c.status()).isEqualTo(Status.Succeeded);
-    assertThat(c.started()).isEqualTo(T0);
-    assertThat(c.completed()).isEqualTo(T0.plusMillis(3000));
-    assertThat(c.exitCode()).isZero();
-    assertThat(c.attempts()).isEqualTo(2);
-    assertThat(c.message()).isEmpty();
-    StepRecord t = read.steps().get(2);
-    assertThat(t).isEqualTo(test);
-    assertThat(t.ordinal()).isEqualTo(1);
-    assertThat(t.status()).isEqualTo(Status.Pending);
-    assertThat(t.exitCode()).isNull();
-  }
-
-  @Test
-  void unknownIdsAreTheCallersBug() {
-    Activity a = store.create(Activities.of("acme", "api", "main"));
-
-    assertThatThrownBy(() -> store.addStep(999, null, StepKind.Stage, "x", 0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.addStep(a.id(), 999L, StepKind.Step, "x", 0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.updateStep(999, Status.Running, null, null, null, 1, null))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.updateActivity(999, Status.Running, null, null, null))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.requestStop(999)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(store.isStopRequested(999)).isFalse();
-    assertThat(store.get(a.id()).orElseThrow().steps()).isEmpty();
-  }
-
-  @Test
-  void stopRequestsAreVisibleToAnotherStoreOnTheFile() {
-    Activity a = store.create(Activities.of("acme", "api", "main"));
-    Activity b = store.create(Activities.of("acme", "api", "main"));
-    try (SqliteActivityStore runner = SqliteActivityStore.open(file)) {
-      assertThat(runner.isStopRequested(a.id())).isFalse();
-
-      store.requestStop(a.id());
-
-      assertThat(runner.isStopRequested(a.id())).isTrue();
-      assertThat(runner.isStopRequested(b.id())).isFalse();
+    try (SqliteActivityStore again = SqliteActivityStore.open(dir.resolve("jx/activities.db"))) {
+      assertThat(again.ranMigrations()).isFalse();
     }
+    store = open();
   }
 
   @Test
-  void listIsNewestFirstWithStepsAndFilters() {
-    Activity first = store.create(Activities.of("acme", "api", "main"));
-    Activity pr = store.create(Activities.pullRequest("acme", "api", 7));
-    Activity web = store.create(Activities.of("acme", "web", "main"));
-    Activity last = store.create(Activities.of("acme", "api", "main"));
-    store.addStep(first.id(), null, StepKind.Stage, "build", 0);
-    store.addStep(last.id(), null, StepKind.Stage, "build", 0);
-    store.addStep(last.id(), null, StepKind.Stage, "deploy", 1);
-    store.updateActivity(web.id(), Status.Succeeded, T0, T0.plusSeconds(1), "");
+  void externalRunsKeepTheirNumberTimesAndLinkAndRefuseADuplicate() {
+    Instant t0 = Instant.parse("2026-01-02T03:04:05.678Z");
+    Instant started = t0.minusSeconds(60);
+    Activity a = store.createExternal(Activities.of("ci", "folder/app", "main"),
+        new ExternalRun(41, Status.Running, started, null, "https://jenkins/job/app/41/", null));
 
-    assertThat(store.list(ActivityFilter.all())).extracting(Activity::id)
-        .containsExactly(last.id(), web.id(), pr.id(), first.id());
-    assertThat(store.list(null)).hasSize(4);
-    assertThat(store.list(new ActivityFilter("acme", "api", "main", null, null, 0)))
-        .extracting(Activity::id).containsExactly(last.id(), first.id());
-    assertThat(store.list(new ActivityFilter(null, "web", null, null, null, 0)))
-        .extracting(Activity::id).containsExactly(web.id());
-    assertThat(store.list(new ActivityFilter(null, null, null, Status.Succeeded, null, 0)))
-        .extracting(Activity::id).containsExactly(web.id());
-    assertThat(store.list(new ActivityFilter(null, null, null, null, "jenkinsfile", 0)))
-        .extracting(Activity::id).containsExactly(pr.id());
-    assertThat(store.list(new ActivityFilter("nobody", null, null, null, null, 0))).isEmpty();
-
-    var limited = store.list(new ActivityFilter("acme", null, null, Status.Pending, null, 2));
-    assertThat(limited).extracting(Activity::id).containsExactly(last.id(), pr.id());
-    assertThat(limited.get(0).steps()).extracting(StepRecord::name)
-        .containsExactly("build", "deploy");
-    assertThat(limited.get(1).steps()).isEmpty();
-    assertThat(store.list(ActivityFilter.all()).get(3).steps()).extracting(StepRecord::name)
-        .containsExactly("build");
-  }
-
-  @Test
-  void closeAndReopenKeepsEverything() {
-    Activity a = store.create(Activities.pullRequest("acme", "api", 3));
-    StepRecord stage = store.addStep(a.id(), null, StepKind.Stage, "build", 0);
-    store.updateStep(stage.id(), Status.Succeeded, T0, T0.plusSeconds(2), 0, 1, "");
-    store.updateActivity(a.id(), Status.Succeeded, T0, T0.plusSeconds(3), "");
-    store.requestStop(a.id());
-    Activity before = store.get(a.id()).orElseThrow();
-    store.close();
-
-    store = SqliteActivityStore.open(file);
-
-    assertThat(store.ranMigrations()).isFalse();
-    assertThat(store.get(a.id())).contains(before);
-    assertThat(store.isStopRequested(a.id())).isTrue();
-    assertThat(store.create(Activities.pullRequest("acme", "api", 3)).build()).isEqualTo(2);
+    assertThat(a.build()).isEqualTo(41);
+    assertThat(a.status()).isEqualTo(Status.Running);
+    assertThat(a.started()).isEqualTo(started);
+    assertThat(a.completed()).isNull();
+    assertThat(a.buildUrl()).isEqualTo("https://jenkins/job/app/41/");
+    assertThat(store.find("ci", "folder/app", "main", 41)).contains(a);
+    // a native run after it continues from the highest number
+    assertThat(store.create(Activities.of("ci", "folder/app", "main")).build()).isEqualTo(42);
+    assertThatThrownBy(() -> store.createExternal(Activities.of("ci", "folder/app", "main"),
+        new ExternalRun(41, Status.Succeeded, started, t0, "https://jenkins/job/app/41/", "")))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("#41");
+    assertThat(store.list(ActivityFilter.all())).hasSize(2);
   }
 }

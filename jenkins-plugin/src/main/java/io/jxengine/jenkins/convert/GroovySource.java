@@ -21,6 +21,11 @@ import org.codehaus.groovy.syntax.SyntaxException;
 final class GroovySource {
   /** Larger files are refused before parsing (the native format's limit, too). */
   static final int MAX_BYTES = 1 << 20;
+  /**
+   * Deeper bracket nesting is refused before parsing: Groovy's parser slows down sharply on
+   * it (minutes for thousands of levels), and no real Jenkinsfile comes close.
+   */
+  static final int MAX_DEPTH = 128;
 
   private GroovySource() {}
 
@@ -28,6 +33,11 @@ final class GroovySource {
     int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     if (bytes > MAX_BYTES) {
       ctx.diags.report(Code.FILE_TOO_LARGE, Pos.fileStart(ctx.file), "", bytes, MAX_BYTES);
+      return Optional.empty();
+    }
+    Pos tooDeep = tooDeep(text, ctx.file);
+    if (tooDeep != null) {
+      ctx.diags.report(Code.GROOVY_SYNTAX, tooDeep, "", "brackets nested deeper than " + MAX_DEPTH + " levels");
       return Optional.empty();
     }
     CompilerConfiguration config = new CompilerConfiguration();
@@ -49,9 +59,31 @@ final class GroovySource {
     }
   }
 
+  /** Where the nesting of {@code ( [ { } ] )} first passes {@link #MAX_DEPTH}, or null. */
+  private static Pos tooDeep(String text, String file) {
+    int depth = 0;
+    int line = 1;
+    int col = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      col++;
+      if (c == '\n') {
+        line++;
+        col = 0;
+      } else if (c == '(' || c == '[' || c == '{') {
+        if (++depth > MAX_DEPTH) {
+          return Pos.of(file, line, col);
+        }
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return null;
+  }
+
   private static void reportErrors(ErrorCollector errors, Ctx ctx) {
     boolean any = false;
-    for (Message m : errors.getErrors()) {
+    for (Message m : errors.getErrors() == null ? java.util.List.<Message>of() : errors.getErrors()) {
       if (m instanceof SyntaxErrorMessage sm) {
         SyntaxException se = sm.getCause();
         ctx.diags.report(

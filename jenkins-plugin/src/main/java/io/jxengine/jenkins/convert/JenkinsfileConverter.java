@@ -65,7 +65,8 @@ public final class JenkinsfileConverter {
       ctx.diags.report(Code.NO_JENKINS_PIPELINE, Pos.fileStart(fileName), "");
       result = null;
     }
-    return new ConvertResult(result, ctx.diags.sorted());
+    // a matrix reads its stages once per cell: the same finding is reported once
+    return new ConvertResult(result, ctx.diags.sorted().stream().distinct().toList());
   }
 
   private Pipeline declarative(Call pipeline, Ctx ctx) {
@@ -116,6 +117,7 @@ public final class JenkinsfileConverter {
       ctx.report(Code.BAD_ARGUMENT, pipeline.node(), "pipeline", "needs `stages`");
     } else {
       reader.stages(stages.body(), List.of(), root);
+      reader.gateAfterInputs();
     }
     if (post != null) {
       reader.directives().post(post, top, StageReader.scopeOf(root));

@@ -23,6 +23,8 @@ final class StageDraft {
   final List<EnvVar> env = new ArrayList<>();
   final List<SecretRef> secrets = new ArrayList<>();
   Cond cond;
+  /** Whether the stage has an {@code input} gate (then every later stage waits for it too). */
+  boolean gated;
   Duration timeout;
   int retries;
   final List<Step> steps = new ArrayList<>();

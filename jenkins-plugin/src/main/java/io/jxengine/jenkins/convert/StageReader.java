@@ -75,6 +75,7 @@ final class StageReader {
         case "input" -> {
           ctx.report(Code.INPUT_GATE, c.node(), name);
           draft.cond = Cond.and(draft.cond, new Cond.Event("manual"));
+          draft.gated = true;
         }
         case "tools" -> ctx.report(Code.APPROXIMATED, c.node(), "tools",
             "the tools come from the step's image (or the engine's host); choose an image that has them");
@@ -148,6 +149,18 @@ final class StageReader {
       directives.post(post, last, scopeOf(last));
     }
     return result;
+  }
+
+  /** Jenkins waits at an {@code input} before every later stage: gate those stages too. */
+  void gateAfterInputs() {
+    boolean gate = false;
+    for (StageDraft d : out) {
+      if (d.gated) {
+        gate = true;
+      } else if (gate) {
+        d.cond = Cond.and(d.cond, new Cond.Event("manual"));
+      }
+    }
   }
 
   static StepScope scopeOf(StageDraft d) {

@@ -57,7 +57,7 @@ final class StepTranslator {
           .ifPresent(d -> add(out, c, null, "sleep " + Math.max(1, d.toSeconds()), scope));
       case "writeFile" -> writeFile(c, scope, out);
       case "deleteDir", "cleanWs" -> add(out, c, null, "find . -mindepth 1 -delete", scope);
-      case "dir" -> values.plain(c.arg(0, "path"), "dir").flatMap(d -> checkDir(c, d))
+      case "dir" -> values.plain(c.arg(0, "path"), "dir", known(stage)).flatMap(d -> checkDir(c, d))
           .ifPresent(d -> steps(c.body(), scope.withDir(d), stage, out));
       case "withEnv" -> steps(c.body(), withEnv(c, scope), stage, out);
       case "withCredentials" -> steps(c.body(), withCredentials(c, scope, stage), stage, out);
@@ -72,7 +72,7 @@ final class StepTranslator {
           "the stages of a run share one workspace");
       case "archiveArtifacts" -> ctx.report(Code.APPROXIMATED, c.node(), c.name(),
           "the engine keeps no artifacts; the files stay in the workspace (`jxe run --keep-workspace`)");
-      case "junit" -> junit(c, scope, out);
+      case "junit" -> junit(c, scope, stage, out);
       case "input" -> gate(c, stage);
       default -> unsupported(c);
     }
@@ -204,8 +204,15 @@ final class StepTranslator {
     }
   }
 
-  private void junit(Call c, StepScope scope, List<Step> out) {
-    Optional<String> pattern = values.plain(c.arg(0, "testResults"), "junit testResults");
+  /** The stage's constant environment (a matrix cell's axes among it), for paths that name it. */
+  private static java.util.Map<String, String> known(StageDraft stage) {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    stage.env.forEach(e -> m.put(e.name(), e.value()));
+    return m;
+  }
+
+  private void junit(Call c, StepScope scope, StageDraft stage, List<Step> out) {
+    Optional<String> pattern = values.plain(c.arg(0, "testResults"), "junit testResults", known(stage));
     if (pattern.isEmpty()) {
       return;
     }
@@ -217,6 +224,7 @@ final class StepTranslator {
   private void gate(Call c, StageDraft stage) {
     ctx.report(Code.INPUT_GATE, c.node(), stage.jenkinsName);
     stage.cond = Cond.and(stage.cond, new Cond.Event("manual"));
+    stage.gated = true;
   }
 
   private void unsupported(Call c) {

@@ -85,6 +85,27 @@ final class Values {
     return t.map(ShellText::shell);
   }
 
+  /**
+   * Text where references to {@code known} variables (a matrix cell's axes, constant stage
+   * environment) are replaced by their values; other references are reported.
+   */
+  Optional<String> plain(Expression e, String what, Map<String, String> known) {
+    Optional<ShellText> t = text(e);
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Object> parts = new ArrayList<>();
+    for (Object p : t.get().parts()) {
+      parts.add(p instanceof ShellText.Var v && known.containsKey(v.name()) ? known.get(v.name()) : p);
+    }
+    ShellText resolved = new ShellText(parts);
+    if (resolved.hasVars()) {
+      ctx.report(Code.BAD_ARGUMENT, e, what, "must be a constant; `" + e.getText() + "` is resolved only when the build runs");
+      return Optional.empty();
+    }
+    return Optional.of(resolved.shell());
+  }
+
   /** Text, or a list of texts ({@code ['a', 'b']}), as a list. */
   List<String> plainList(Expression e, String what) {
     List<String> out = new ArrayList<>();

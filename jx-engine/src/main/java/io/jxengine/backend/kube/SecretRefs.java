@@ -23,6 +23,35 @@ final class SecretRefs {
     return List.copyOf(out);
   }
 
+  /** The Secrets a submitted PipelineRun's steps reference ({@code secretKeyRef}s in its env). */
+  static List<String> of(io.fabric8.tekton.pipeline.v1.PipelineRun run) {
+    Set<String> out = new LinkedHashSet<>();
+    var spec = run.getSpec() == null ? null : run.getSpec().getPipelineSpec();
+    if (spec == null) {
+      return List.of();
+    }
+    List<io.fabric8.tekton.pipeline.v1.PipelineTask> tasks = new ArrayList<>();
+    if (spec.getTasks() != null) {
+      tasks.addAll(spec.getTasks());
+    }
+    if (spec.getFinally() != null) {
+      tasks.addAll(spec.getFinally());
+    }
+    for (var t : tasks) {
+      var template = t.getTaskSpec() == null ? null : t.getTaskSpec().getStepTemplate();
+      if (template == null || template.getEnv() == null) {
+        continue;
+      }
+      for (var e : template.getEnv()) {
+        var ref = e.getValueFrom() == null ? null : e.getValueFrom().getSecretKeyRef();
+        if (ref != null) {
+          out.add(ref.getName() + "/" + ref.getKey());
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** The values {@code provider} knows; those it does not are left out (not masked). */
   static List<String> values(List<String> refs, SecretProvider provider) {
     List<String> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.jxengine.backend.kube;
 
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.tekton.pipeline.v1.PipelineRun;
@@ -30,11 +32,17 @@ final class Submitter {
     this.namespace = namespace;
   }
 
-  /** API discovery, once: does the cluster serve {@code tekton.dev/v1} PipelineRuns? */
+  /**
+   * API discovery, once: does the cluster serve {@code tekton.dev/v1} PipelineRuns? Asks the API
+   * server ({@code GET /apis/tekton.dev/v1}) rather than {@code client.supports}, which a client
+   * may be configured to answer without asking.
+   */
   boolean hasTekton() {
     Boolean t = tekton;
     if (t == null) {
-      t = client.supports(PipelineRun.class);
+      APIResourceList resources = client.getApiResources(HasMetadata.getApiVersion(PipelineRun.class));
+      t = resources != null && resources.getResources() != null
+          && resources.getResources().stream().anyMatch(r -> "PipelineRun".equals(r.getKind()));
       tekton = t;
     }
     return t;
@@ -51,11 +59,25 @@ final class Submitter {
         throw new SubmitException("the cluster refused PipelineRun " + name + ": " + e.getMessage(), e);
       }
     }
-    PipelineRun existing = runs.withName(name).get();
+    return existing(run, activityId);
+  }
+
+  /** The PipelineRun already created under {@code run}'s name for activity {@code activityId}. */
+  PipelineRun existing(PipelineRun run, long activityId) throws SubmitException {
+    String name = run.getMetadata().getName();
+    PipelineRun existing;
+    try {
+      existing = client.resources(PipelineRun.class).inNamespace(namespace).withName(name).get();
+    } catch (KubernetesClientException e) {
+      throw new SubmitException("cannot read PipelineRun " + name + ": " + e.getMessage(), e);
+    }
     String owner = existing == null ? null
         : existing.getMetadata().getAnnotations() == null ? null
         : existing.getMetadata().getAnnotations().get(KubeRunService.ACTIVITY_ID);
-    if (existing == null || !Long.toString(activityId).equals(owner)) {
+    if (existing == null) {
+      throw new SubmitException("PipelineRun " + namespace + "/" + name + " is not on the cluster", null);
+    }
+    if (!Long.toString(activityId).equals(owner)) {
       throw new SubmitException("PipelineRun " + namespace + "/" + name
           + " already exists for another activity (" + owner + "); not submitting over it", null);
     }

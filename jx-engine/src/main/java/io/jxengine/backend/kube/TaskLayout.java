@@ -14,7 +14,6 @@ import io.jxengine.engine.RunContext;
 import io.jxengine.engine.RunRecorder;
 import io.jxengine.model.Pipeline;
 import io.jxengine.model.Post;
-import io.jxengine.model.Stage;
 import io.jxengine.model.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +27,10 @@ import java.util.Map;
  * pipeline file. Pure and thread-safe.
  */
 final class TaskLayout {
-  static final String STAGE = KubeNames.PREFIX + "stage";
-  static final String PHASE = KubeNames.PREFIX + "phase";
-  static final String STEPS = KubeNames.PREFIX + "steps";
+  // "activity-" keeps them apart from the Pod compiler's own stage label and phase annotation
+  static final String STAGE = KubeNames.PREFIX + "activity-stage";
+  static final String PHASE = KubeNames.PREFIX + "activity-phase";
+  static final String STEPS = KubeNames.PREFIX + "activity-steps";
   /** The phase of the clone task, which is no activity stage. */
   static final String CLONE = "clone";
 
@@ -72,23 +72,67 @@ final class TaskLayout {
    * @throws IllegalStateException when the run does not have the tasks the pipeline gives (a bug)
    */
   static void annotate(PipelineRun run, Pipeline p, RunContext ctx) {
-    StageSelection.Result sel = StageSelection.select(p, ctx, true);
+    List<Task> layout = layout(p, ctx, true);
+    List<PipelineTask> tasks = run.getSpec().getPipelineSpec().getTasks();
+    List<PipelineTask> finallyTasks = run.getSpec().getPipelineSpec().getFinally();
+    List<PipelineTask> all = new ArrayList<>(tasks == null ? List.of() : tasks);
+    all.addAll(finallyTasks == null ? List.of() : finallyTasks);
+    if (all.size() != layout.size()) {
+      throw new IllegalStateException(
+          "the PipelineRun has " + all.size() + " tasks where the pipeline gives " + layout.size());
+    }
+    for (int i = 0; i < all.size(); i++) {
+      PipelineTask t = all.get(i);
+      if (t.getTaskSpec().getSteps().size() != layout.get(i).steps().size()) {
+        throw new IllegalStateException("task " + t.getName() + " does not have the stage's steps");
+      }
+      PipelineTaskMetadata meta = t.getTaskSpec().getMetadata();
+      if (meta == null) {
+        meta = new PipelineTaskMetadata();
+        t.getTaskSpec().setMetadata(meta);
+      }
+      meta.setAnnotations(annotations(meta.getAnnotations(), layout.get(i)));
+    }
+  }
+
+  /**
+   * The stage, phase and steps of each task or pod, in the order both cluster compilers make
+   * them: clone, stages, then stage posts, finally stages and the pipeline's post.
+   *
+   * @param express as {@link StageSelection#select}: true for Tekton, false for the Pods
+   */
+  static List<Task> layout(Pipeline p, RunContext ctx, boolean express) {
+    StageSelection.Result sel = StageSelection.select(p, ctx, express);
     List<Task> main = new ArrayList<>();
     main.add(new Task(TektonCompiler.CLONE_TASK, TektonCompiler.CLONE_TASK, CLONE, List.of("clone")));
     List<Task> fin = new ArrayList<>();
     for (StageSelection.Selected s : sel.stages()) {
       main.add(task(s.stage().name(), "steps", s.stage().steps()));
-      Post post = s.stage().post();
-      addPost(fin, s.stage().name(), post);
+      addPost(fin, s.stage().name(), s.stage().post());
     }
     for (StageSelection.Selected s : sel.finallyStages()) {
       fin.add(task(s.stage().name(), "steps", s.stage().steps()));
     }
     addPost(fin, LocalCompiler.POST_STAGE, p.post());
-    List<PipelineTask> tasks = run.getSpec().getPipelineSpec().getTasks();
-    List<PipelineTask> finallyTasks = run.getSpec().getPipelineSpec().getFinally();
-    put(tasks == null ? List.of() : tasks, main);
-    put(finallyTasks == null ? List.of() : finallyTasks, fin);
+    main.addAll(fin);
+    return main;
+  }
+
+  /** {@code existing} (may be null) plus the layout annotations of {@code task}. */
+  static Map<String, String> annotations(Map<String, String> existing, Task task) {
+    Map<String, String> a = existing == null ? new LinkedHashMap<>() : new LinkedHashMap<>(existing);
+    a.put(STAGE, task.stage());
+    a.put(PHASE, task.phase());
+    a.put(STEPS, json(task.steps()));
+    return a;
+  }
+
+  /** The layout annotations of one object, or null when it has none. */
+  static Task fromAnnotations(String name, Map<String, String> a) {
+    if (a == null || a.get(STAGE) == null || a.get(PHASE) == null) {
+      return null;
+    }
+    return new Task(name, a.get(STAGE), a.get(PHASE), steps(a.get(STEPS)));
   }
 
   private static void addPost(List<Task> out, String stage, Post post) {
@@ -101,31 +145,6 @@ final class TaskLayout {
 
   private static Task task(String stage, String phase, List<Step> steps) {
     return new Task(null, stage, phase, steps.stream().map(Step::name).toList());
-  }
-
-  private static void put(List<PipelineTask> tasks, List<Task> layout) {
-    if (tasks.size() != layout.size()) {
-      throw new IllegalStateException(
-          "the PipelineRun has " + tasks.size() + " tasks where the pipeline gives " + layout.size());
-    }
-    for (int i = 0; i < tasks.size(); i++) {
-      PipelineTask t = tasks.get(i);
-      Task l = layout.get(i);
-      if (t.getTaskSpec().getSteps().size() != l.steps().size()) {
-        throw new IllegalStateException("task " + t.getName() + " does not have the stage's steps");
-      }
-      PipelineTaskMetadata meta = t.getTaskSpec().getMetadata();
-      if (meta == null) {
-        meta = new PipelineTaskMetadata();
-        t.getTaskSpec().setMetadata(meta);
-      }
-      Map<String, String> annotations =
-          meta.getAnnotations() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(meta.getAnnotations());
-      annotations.put(STAGE, l.stage());
-      annotations.put(PHASE, l.phase());
-      annotations.put(STEPS, json(l.steps()));
-      meta.setAnnotations(annotations);
-    }
   }
 
   /** The layout written by {@link #annotate}, by task name; tasks without it are left out. */
@@ -143,11 +162,10 @@ final class TaskLayout {
     }
     for (PipelineTask t : all) {
       PipelineTaskMetadata meta = t.getTaskSpec() == null ? null : t.getTaskSpec().getMetadata();
-      Map<String, String> a = meta == null ? null : meta.getAnnotations();
-      if (a == null || a.get(STAGE) == null || a.get(PHASE) == null) {
-        continue;
+      Task task = fromAnnotations(t.getName(), meta == null ? null : meta.getAnnotations());
+      if (task != null) {
+        out.put(t.getName(), task);
       }
-      out.put(t.getName(), new Task(t.getName(), a.get(STAGE), a.get(PHASE), steps(a.get(STEPS))));
     }
     return out;
   }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.tekton.pipeline.v1.ChildStatusReference;
 import io.fabric8.tekton.pipeline.v1.PipelineRun;
 import io.fabric8.tekton.pipeline.v1.SkippedTask;
 import io.fabric8.tekton.pipeline.v1.StepState;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +38,9 @@ import org.slf4j.LoggerFactory;
  * final {@code Succeeded} condition and everything it ran has been reported. {@link #cancel} may
  * be called from any thread.
  */
-final class TektonFollower implements AutoCloseable {
+final class TektonFollower implements RunFollower {
   private static final Logger LOG = LoggerFactory.getLogger(TektonFollower.class);
   private static final String PIPELINE_TASK = "tekton.dev/pipelineTask";
-
-  /** How the run ended, and what Tekton said about it. */
-  record Result(Status status, String message) {}
 
   private final KubernetesClient client;
   private final String namespace;
@@ -51,14 +48,16 @@ final class TektonFollower implements AutoCloseable {
   private final Map<String, String> labels;
   private final Map<String, TaskLayout.Task> layout;
   private final RunListener listener;
-  private final ExecutorService events;
+  private final EventThread events;
+  private final StageReports stages;
   private final StepTracker steps;
   private final CompletableFuture<Result> result = new CompletableFuture<>();
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
   private final Map<String, Status> taskStatus = new HashMap<>();
+  /** TaskRun name to pipeline task, from the PipelineRun's {@code status.childReferences}. */
+  private final Map<String, String> children = new HashMap<>();
   private final Map<String, String> taskMessage = new HashMap<>();
-  private final Map<String, Status> stageStatus = new LinkedHashMap<>();
   private final List<String> stagesWithPost;
   private volatile String engineStop;
   private volatile boolean timedOut;
@@ -74,16 +73,14 @@ final class TektonFollower implements AutoCloseable {
     this.layout = TaskLayout.read(run);
     this.stagesWithPost = TaskLayout.stagesWithPost(layout);
     this.listener = listener;
-    this.events = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "jxe-kube-" + name);
-      t.setDaemon(true);
-      return t;
-    });
-    this.steps = new StepTracker(namespace, logs, logThreads, events, listener);
+    this.events = new EventThread("jxe-kube-" + name, this::failed);
+    this.stages = new StageReports(listener);
+    this.steps = new StepTracker(namespace, logs, logThreads, events.executor(), listener);
   }
 
   /** Starts the informers; their first list also replays what happened before (re-attach). */
-  TektonFollower start() {
+  @Override
+  public TektonFollower start() {
     informers.add(client.resources(PipelineRun.class).inNamespace(namespace).withLabels(labels)
         .inform(handler(this::onRun)));
     informers.add(client.resources(TaskRun.class).inNamespace(namespace).withLabels(labels)
@@ -91,12 +88,23 @@ final class TektonFollower implements AutoCloseable {
     return this;
   }
 
-  CompletableFuture<Result> result() {
+  @Override
+  public CompletableFuture<Result> result() {
     return result;
   }
 
+  /**
+   * Stops following without touching the run, which goes on on the cluster (the engine is
+   * shutting down; the next one re-attaches): {@link #result} completes as Running.
+   */
+  @Override
+  public void detach() {
+    result.complete(new Result(Status.Running, "the engine stopped following the run"));
+  }
+
   /** Why the engine stopped the run (cancel, timeout), or null. */
-  String engineStop() {
+  @Override
+  public String engineStop() {
     return engineStop;
   }
 
@@ -104,7 +112,8 @@ final class TektonFollower implements AutoCloseable {
    * Asks Tekton to stop the run ({@code spec.status: Cancelled}); the run ends when Tekton says
    * so. {@code timedOut}: the engine stops it because the pipeline's time is up.
    */
-  void cancel(String why, boolean timedOut) {
+  @Override
+  public void cancel(String why, boolean timedOut) {
     if (engineStop != null) {
       return;
     }
@@ -146,25 +155,29 @@ final class TektonFollower implements AutoCloseable {
   }
 
   private void post(Runnable r) {
-    events.execute(() -> {
-      try {
-        r.run();
-      } catch (RuntimeException e) {
-        LOG.error("PipelineRun {}: engine error while following it", name, e);
-        result.completeExceptionally(e);
-      }
-    });
+    events.post(r);
   }
+
+  private void failed(RuntimeException e) {
+    LOG.error("PipelineRun {}: engine error while following it", name, e);
+    result.completeExceptionally(e);
+  }
+
 
   private void onRun(PipelineRun run) {
     if (finishing || run.getStatus() == null) {
       return;
     }
+    if (run.getStatus().getChildReferences() != null) {
+      for (ChildStatusReference c : run.getStatus().getChildReferences()) {
+        children.put(c.getName(), c.getPipelineTaskName());
+      }
+    }
     if (run.getStatus().getSkippedTasks() != null) {
       for (SkippedTask s : run.getStatus().getSkippedTasks()) {
         TaskLayout.Task t = layout.get(s.getName());
-        if (t != null && "steps".equals(t.phase()) && !stageStatus.containsKey(t.stage())) {
-          endStage(t.stage(), Status.NotExecuted, "skipped: " + s.getReason());
+        if (t != null && "steps".equals(t.phase()) && !stages.reported(t.stage())) {
+          stages.end(t.stage(), Status.NotExecuted, "skipped: " + s.getReason());
         }
       }
     }
@@ -184,6 +197,9 @@ final class TektonFollower implements AutoCloseable {
       return;
     }
     String taskName = tr.getMetadata().getLabels() == null ? null : tr.getMetadata().getLabels().get(PIPELINE_TASK);
+    if (taskName == null) {
+      taskName = children.get(tr.getMetadata().getName());
+    }
     TaskLayout.Task task = taskName == null ? null : layout.get(taskName);
     if (task == null) {
       return;
@@ -198,7 +214,7 @@ final class TektonFollower implements AutoCloseable {
         continue;
       }
       if (!task.isClone()) {
-        startStage(task.stage());
+        stages.start(task.stage());
       }
       StepTracker.Where w = new StepTracker.Where(
           task.stage(), task.stepName(s.getName()), task.phase(), attempt, pod,
@@ -227,24 +243,8 @@ final class TektonFollower implements AutoCloseable {
     }
     if ("steps".equals(task.phase()) && !stagesWithPost.contains(task.stage())) {
       // after the steps' own ends, which wait for their logs
-      steps.drained().thenRunAsync(() -> endStage(task.stage(), status, stageMessage(status, message)), events);
+      steps.drained().thenRunAsync(() -> stages.end(task.stage(), status, stageMessage(status, message)), events.executor());
     }
-  }
-
-  private void startStage(String stage) {
-    if (!stageStatus.containsKey(stage)) {
-      stageStatus.put(stage, Status.Running);
-      listener.stage(stage, Status.Running, "");
-    }
-  }
-
-  private void endStage(String stage, Status status, String message) {
-    Status now = stageStatus.get(stage);
-    if (now != null && now.isTerminal()) {
-      return;
-    }
-    stageStatus.put(stage, status);
-    listener.stage(stage, status, message);
   }
 
   private static String stageMessage(Status status, String conditionMessage) {
@@ -271,19 +271,14 @@ final class TektonFollower implements AutoCloseable {
               why = "post: " + taskMessage.get(post.name());
             }
           }
-          endStage(t.stage(), aggregated, why);
+          stages.end(t.stage(), aggregated, why);
         }
       }
       endPipelinePost();
-      for (TaskLayout.Task t : layout.values()) {
-        if (!t.isClone() && !stageStatus.getOrDefault(t.stage(), Status.Pending).isTerminal()
-            && !RunRecorder.POST.equals(t.phase())) {
-          endStage(t.stage(), Status.NotExecuted, "not executed: " + (message.isEmpty() ? status : message));
-        }
-      }
+      stages.endOpen(layout.values(), message.isEmpty() ? status.toString() : message);
       Status finalStatus = timedOut ? Status.TimedOut : status;
       result.complete(new Result(finalStatus, status == Status.Succeeded ? "" : cloneFailure(message)));
-    }, events);
+    }, events.executor());
   }
 
   /** The pipeline's post (a stage of its own locally) ends with its tasks. */
@@ -303,7 +298,7 @@ final class TektonFollower implements AutoCloseable {
       }
     }
     if (post != null) {
-      endStage(LocalCompiler.POST_STAGE, post, why);
+      stages.end(LocalCompiler.POST_STAGE, post, why);
     }
   }
 

@@ -12,14 +12,14 @@ import java.util.Locale;
  * A shortened or rewritten text gets a stable 8-character hash of the original as its suffix, so
  * two texts that differ only in dropped characters still get different names.
  */
-final class KubeLabels {
+public final class KubeLabels {
   static final int MAX = 63;
   private static final int HASH = 8;
 
   private KubeLabels() {}
 
   /** A DNS-1123 label: {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?}, at most 63 characters. */
-  static String dnsLabel(String text) {
+  public static String dnsLabel(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     String clean = trimDashes(lower.replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-"));
     if (clean.equals(text) && !clean.isEmpty() && clean.length() <= MAX) {
@@ -29,7 +29,7 @@ final class KubeLabels {
   }
 
   /** A label value: empty, or alphanumerics at both ends with '-', '_', '.' between. */
-  static String value(String text) {
+  public static String value(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }

@@ -43,8 +43,12 @@ public final class FakeGitProvider implements GitProvider {
     IS_ORG_MEMBER,
     COMMIT_STATUSES,
     COMMENTS,
-    CREATE_REPOSITORY
+    CREATE_REPOSITORY,
+    UPSERT_RELEASE
   }
+
+  /** A release as the fake keeps it. */
+  public record RecordedRelease(String tag, String name, String notes, String htmlUrl) {}
 
   /** One call of {@link #setCommitStatus}, in call order. */
   public record RecordedStatus(RepoRef repo, String sha, CommitStatus status) {}
@@ -60,6 +64,7 @@ public final class FakeGitProvider implements GitProvider {
   private final Map<String, List<PullRequestComment>> userComments = new HashMap<>();
   private final Set<String> created = new HashSet<>();
   private final Map<String, String> cloneUrls = new HashMap<>();
+  private final Map<String, Map<String, RecordedRelease>> releases = new HashMap<>();
   private long nextCommentId = 1;
 
   public FakeGitProvider() {
@@ -159,6 +164,11 @@ public final class FakeGitProvider implements GitProvider {
   /** All pull requests of {@code repo}, by number. */
   public synchronized List<PullRequestInfo> pullRequests(RepoRef repo) {
     return List.copyOf(pulls.getOrDefault(repo.fullName(), Map.of()).values());
+  }
+
+  /** The releases of {@code repo}, by tag, in creation order. */
+  public synchronized List<RecordedRelease> releases(RepoRef repo) {
+    return List.copyOf(releases.getOrDefault(repo.fullName(), Map.of()).values());
   }
 
   // ---- GitProvider ---------------------------------------------------------------------
@@ -299,6 +309,16 @@ public final class FakeGitProvider implements GitProvider {
   public synchronized boolean isOrgMember(String org, String user) {
     maybeFail(Operation.IS_ORG_MEMBER, org);
     return orgMembers.contains(org + "#" + user);
+  }
+
+  @Override
+  public synchronized String upsertRelease(RepoRef repo, String tag, String name, String notes) {
+    maybeFail(Operation.UPSERT_RELEASE, repo.fullName());
+    String url = "https://fake.example/" + repo.fullName() + "/releases/tag/" + tag;
+    releases
+        .computeIfAbsent(repo.fullName(), k -> new LinkedHashMap<>())
+        .put(tag, new RecordedRelease(tag, name, notes, url));
+    return url;
   }
 
   // ---- helpers -------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import org.kohsuke.github.GHMembership;
 import org.kohsuke.github.GHOrganization;
 import org.kohsuke.github.GHPermissionType;
 import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHRelease;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
@@ -250,6 +251,22 @@ public final class GitHubProvider implements GitProvider {
       GHRepository created = builder.create();
       return created.getHttpTransportUrl();
     });
+  }
+
+  /** {@code GET /repos/{o}/{r}/releases/tags/{tag}}, then a PATCH of it or a POST of a new one. */
+  @Override
+  public String upsertRelease(RepoRef repo, String tag, String name, String notes) {
+    return call(
+        "upsertRelease",
+        repo,
+        () -> {
+          GHRepository repository = repository(repo);
+          GHRelease existing = repository.getReleaseByTagName(tag);
+          if (existing != null) {
+            return text(existing.update().name(name).body(notes).update().getHtmlUrl());
+          }
+          return text(repository.createRelease(tag).name(name).body(notes).create().getHtmlUrl());
+        });
   }
 
   private GHRepository repository(RepoRef repo) throws IOException {

@@ -19,6 +19,8 @@ import org.gitlab4j.api.models.MergeRequest;
 import org.gitlab4j.api.models.MergeRequestFilter;
 import org.gitlab4j.api.models.MergeRequestParams;
 import org.gitlab4j.api.models.Note;
+import org.gitlab4j.api.models.Release;
+import org.gitlab4j.api.models.ReleaseParams;
 import org.gitlab4j.api.models.User;
 import org.gitlab4j.models.Constants.CommitBuildState;
 import org.gitlab4j.models.Constants.MergeRequestState;
@@ -245,6 +247,38 @@ public final class GitLabProvider implements GitProvider {
             }
             throw e;
           }
+        });
+  }
+
+  /**
+   * A GitLab release belongs to a tag: updates the one the tag has, else creates it. The answer's
+   * {@code _links.self} is the release's page.
+   */
+  @Override
+  public String upsertRelease(RepoRef repo, String tag, String name, String notes) {
+    return call(
+        "upsertRelease",
+        repo,
+        () -> {
+          ReleaseParams params =
+              new ReleaseParams().withTagName(tag).withName(name).withDescription(notes);
+          boolean exists;
+          try {
+            exists = api.getReleasesApi().getRelease(repo.fullName(), tag) != null;
+          } catch (GitLabApiException e) {
+            if (e.getHttpStatus() != 404) {
+              throw e; // only "no release yet" may lead to creating one
+            }
+            exists = false;
+          }
+          Release release =
+              exists
+                  ? api.getReleasesApi().updateRelease(repo.fullName(), params)
+                  : api.getReleasesApi().createRelease(repo.fullName(), params);
+          String self = release == null ? null : release.getLinkByName("self");
+          return self != null
+              ? self
+              : serverUrl.replaceAll("/+$", "") + "/" + repo.fullName() + "/-/releases/" + tag;
         });
   }
 

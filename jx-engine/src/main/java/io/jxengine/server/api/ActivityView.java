@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An activity as the API shows it: its record, its run page's address, and its stages (with their
- * graph column) each holding its steps. Durations are milliseconds, up to now while running.
+ * An activity as the API shows it: its record, its run page's address, the link back to the run
+ * on the system it was imported from (a Jenkins controller; null for native runs), and its
+ * stages (with their graph column) each holding its steps. Durations are milliseconds, up to now while running.
  */
 record ActivityView(
     long id,
@@ -39,6 +40,7 @@ record ActivityView(
     String event,
     String message,
     String url,
+    String buildUrl,
     List<StageView> stages) {
 
   record StageView(
@@ -86,7 +88,7 @@ record ActivityView(
         a.context(), a.status(), a.started(), a.completed(),
         millis(a.started(), a.completed(), a.status(), now), a.gitUrl(), a.commitSha(),
         a.commitMessage(), a.author(), a.pullTitle(), a.pullNumber(), a.baseSha(), a.version(),
-        a.source(), a.event(), a.message(), url, stages);
+        a.source(), a.event(), a.message(), url, a.buildUrl(), stages);
   }
 
   /** Steps that run processes (the ones with logs), in stage then step order. */

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads a request body up to a cap, without ever holding more than the cap. */
-final class BoundedBody {
+public final class BoundedBody {
   /** The body was longer than the cap; the rest is left unread. */
-  static final class TooLarge extends Exception {
+  public static final class TooLarge extends Exception {
     TooLarge() {
       super(null, null, false, false);
     }
@@ -15,7 +15,7 @@ final class BoundedBody {
 
   private BoundedBody() {}
 
-  static byte[] read(InputStream in, int max) throws IOException, TooLarge {
+  public static byte[] read(InputStream in, int max) throws IOException, TooLarge {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 16 * 1024));
     byte[] buffer = new byte[16 * 1024];
     long total = 0;

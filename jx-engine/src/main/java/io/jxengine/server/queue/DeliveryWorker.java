@@ -59,7 +59,10 @@ public final class DeliveryWorker implements AutoCloseable {
     this.threads = threads;
   }
 
+  /** Starts the threads; may be called again after {@link #close} (a replica leading again). */
   public synchronized void start() {
+    closed = false;
+    wakeups.drainPermits();
     for (int i = 1; i <= threads; i++) {
       Thread t = new Thread(this::loop, "jxe-delivery-" + i);
       t.setDaemon(true);

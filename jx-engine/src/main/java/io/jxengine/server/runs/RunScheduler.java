@@ -54,7 +54,10 @@ public final class RunScheduler implements RunControl, AutoCloseable {
   private final ExecutorService pool;
   private final AtomicInteger waiting = new AtomicInteger();
   private final Map<Long, CancelSignal> running = new ConcurrentHashMap<>();
+  /** Submitted and not yet started: a run submitted again meanwhile waits only once. */
+  private final Set<Long> submitted = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private volatile boolean paused;
 
   /**
    * @param listeners a listener per run (metrics), given the activity id
@@ -95,16 +98,32 @@ public final class RunScheduler implements RunControl, AutoCloseable {
 
   /** Schedules a queued activity to run when a slot is free. */
   public void submit(long activityId) {
-    if (closed) {
+    if (closed || paused || !submitted.add(activityId)) {
       return;
     }
     waiting.incrementAndGet();
     pool.execute(() -> {
       waiting.decrementAndGet();
-      if (!closed) {
+      submitted.remove(activityId);
+      if (!closed && !paused) {
         runQueued(activityId);
       }
     });
+  }
+
+  /**
+   * Stops starting runs and stops the running ones (they end Aborted with {@code reason});
+   * queued runs stay in the store. For a replica that lost the leader election.
+   */
+  public void pause(String reason) {
+    paused = true;
+    running.values().forEach(s -> s.cancel(reason));
+  }
+
+  /** Undoes {@link #pause} and schedules what is queued; returns how many were. */
+  public int resume() {
+    paused = false;
+    return resumeQueued();
   }
 
   /** After a start: schedules every queued activity no runner has claimed, oldest first. */
@@ -192,8 +211,8 @@ public final class RunScheduler implements RunControl, AutoCloseable {
       running.put(id, cancel);
       Status status;
       try {
-        if (store.isStopRequested(id) || closed) {
-          cancel.cancel(closed ? "the engine server stopped" : "stopped by a user");
+        if (store.isStopRequested(id) || closed || paused) {
+          cancel.cancel(closed || paused ? "the engine server stopped" : "stopped by a user");
         }
         reporter.report(id, spec, CommitStatus.State.PENDING, "running")
             .ifPresent(reportErrors::add);

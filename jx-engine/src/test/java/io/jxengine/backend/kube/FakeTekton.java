@@ -1,6 +1,6 @@
 package io.jxengine.backend.kube;
 
-import static org.awaitility.Awaitility.await;
+import static io.jxengine.backend.kube.KubeHarness.eventually;
 
 import io.fabric8.knative.internal.pkg.apis.Condition;
 import io.fabric8.kubernetes.api.model.ContainerStateRunning;
@@ -33,15 +33,25 @@ final class FakeTekton {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  /** False: TaskRuns lack the {@code tekton.dev/pipelineTask} label (found by childReferences). */
+  boolean taskLabel = true;
 
+  /** Also answers API discovery for {@code tekton.dev/v1} as a cluster with Tekton does. */
   FakeTekton(KubernetesMockServer server, KubernetesClient client) {
     this.server = server;
     this.client = client;
+    server.expect().get().withPath("/apis/tekton.dev/v1")
+        .andReturn(200, new io.fabric8.kubernetes.api.model.APIResourceListBuilder()
+            .withGroupVersion("tekton.dev/v1")
+            .addNewResource().withKind("PipelineRun").withName("pipelineruns").withNamespaced(true).endResource()
+            .addNewResource().withKind("TaskRun").withName("taskruns").withNamespaced(true).endResource()
+            .build())
+        .always();
   }
 
   /** Waits for the executor to create the (only) PipelineRun, and returns it. */
   PipelineRun awaitRun() {
-    await().atMost(Duration.ofSeconds(30)).until(() -> !runs().isEmpty());
+    eventually().until(() -> !runs().isEmpty());
     return runs().get(0);
   }
 
@@ -71,7 +81,9 @@ final class FakeTekton {
     PipelineTask spec = task(run, task);
     Map<String, String> labels = new LinkedHashMap<>(run.getMetadata().getLabels());
     labels.put("tekton.dev/pipelineRun", run.getMetadata().getName());
-    labels.put("tekton.dev/pipelineTask", task);
+    if (taskLabel) {
+      labels.put("tekton.dev/pipelineTask", task);
+    }
     TaskRun tr = new TaskRunBuilder()
         .withNewMetadata().withName(run.getMetadata().getName() + "-" + task).withNamespace(NS)
         .withLabels(labels).withAnnotations(spec.getTaskSpec().getMetadata().getAnnotations())

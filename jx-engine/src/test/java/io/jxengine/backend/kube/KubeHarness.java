@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -85,7 +84,8 @@ final class KubeHarness implements AutoCloseable {
     public void log(String stage, String step, String line) {}
   }
 
-  static Map<String, String> none() {
-    return Map.of();
+  /** Awaitility with room for a loaded machine (the mock server and informers share 2 cores). */
+  static org.awaitility.core.ConditionFactory eventually() {
+    return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60));
   }
 }

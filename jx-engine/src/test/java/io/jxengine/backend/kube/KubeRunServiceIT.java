@@ -3,7 +3,7 @@ package io.jxengine.backend.kube;
 import static io.jxengine.compile.TestPipelines.stage;
 import static io.jxengine.compile.TestPipelines.step;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static io.jxengine.backend.kube.KubeHarness.eventually;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -71,7 +71,7 @@ class KubeRunServiceIT {
     tekton.log(run, "build", "test", "42 tests passed\n");
     tekton.startTask(run, "build");
     tekton.stepRunning(run, "build", 0);
-    await().untilAsserted(() -> assertThat(h.status("compile")).isEqualTo(Status.Running));
+    eventually().untilAsserted(() -> assertThat(h.status("compile")).isEqualTo(Status.Running));
     assertThat(h.status("build")).isEqualTo(Status.Running);
     assertThat(h.status("test")).isEqualTo(Status.Pending);
 
@@ -79,7 +79,7 @@ class KubeRunServiceIT {
     tekton.stepRunning(run, "build", 1);
     tekton.stepEnded(run, "build", 1, 0, null);
     tekton.taskEnded(run, "build", "True", "Succeeded");
-    await().untilAsserted(() -> assertThat(h.status("build")).isEqualTo(Status.Succeeded));
+    eventually().untilAsserted(() -> assertThat(h.status("build")).isEqualTo(Status.Succeeded));
     tekton.log(run, "deploy", "push", "pushed\n");
     tekton.succeed(run, "deploy");
     tekton.runEnded(run, "True", "Succeeded");
@@ -127,10 +127,10 @@ class KubeRunServiceIT {
     tekton.succeed(run, "jx-clone");
     tekton.startTask(run, "build");
     tekton.stepRunning(run, "build", 0);
-    await().untilAsserted(() -> assertThat(h.status("compile")).isEqualTo(Status.Running));
+    eventually().untilAsserted(() -> assertThat(h.status("compile")).isEqualTo(Status.Running));
 
     cancel.cancel("stopped by a user");
-    await().untilAsserted(() -> assertThat(tekton.get(run.getMetadata().getName()).getSpec().getStatus())
+    eventually().untilAsserted(() -> assertThat(tekton.get(run.getMetadata().getName()).getSpec().getStatus())
         .isEqualTo("Cancelled"));
     assertThat(outcome).isNotDone();
     tekton.stepEnded(run, "build", 0, 1, "TaskRunCancelled");
@@ -153,7 +153,7 @@ class KubeRunServiceIT {
     PipelineRun run = tekton.awaitRun();
     tekton.startTask(run, "jx-clone");
     // no Tekton controller enforces timeouts here: the engine's own limit cancels the run
-    await().untilAsserted(() -> assertThat(tekton.get(run.getMetadata().getName()).getSpec().getStatus())
+    eventually().untilAsserted(() -> assertThat(tekton.get(run.getMetadata().getName()).getSpec().getStatus())
         .isEqualTo("Cancelled"));
     tekton.taskEnded(run, "jx-clone", "False", "TaskRunCancelled");
     tekton.runEnded(run, "False", "Cancelled", "build", "deploy");
@@ -162,5 +162,86 @@ class KubeRunServiceIT {
     assertThat(done.status()).isEqualTo(Status.TimedOut);
     assertThat(h.activity().message()).isEqualTo("pipeline timed out after 1s");
     assertThat(h.status("build")).isEqualTo(Status.NotExecuted);
+  }
+
+  @Test
+  void aRestartedEngineReattachesToTheRunWithoutSubmittingItAgain() throws Exception {
+    CompletableFuture<RunOutcome> first = h.start(twoStages(null), new Backend.CancelSignal());
+    PipelineRun run = tekton.awaitRun();
+    tekton.succeed(run, "jx-clone");
+    tekton.log(run, "build", "compile", "compiling\n");
+    tekton.startTask(run, "build");
+    tekton.stepRunning(run, "build", 0);
+    eventually().untilAsserted(() -> assertThat(h.log("compile")).containsExactly("compiling"));
+
+    h.service.close(); // the engine stops: the run goes on on the cluster
+    assertThat(first.get(60, TimeUnit.SECONDS).status()).isEqualTo(Status.Running);
+    assertThat(h.activity().status()).isEqualTo(Status.Running);
+    tekton.stepEnded(run, "build", 0, 0, null);
+
+    try (KubernetesClient again = server.createClient()) {
+      KubeHarness restarted = new KubeHarness(h.store, h.logs, again);
+      List<KubeRunService.Attached> attached =
+          restarted.service.reattach(KubeHarness.RunListenerNone.INSTANCE);
+      assertThat(attached).singleElement()
+          .satisfies(a -> assertThat(a.activityId()).isEqualTo(h.activity().id()));
+      tekton.stepRunning(run, "build", 1);
+      tekton.stepEnded(run, "build", 1, 0, null);
+      tekton.taskEnded(run, "build", "True", "Succeeded");
+      tekton.succeed(run, "deploy");
+      tekton.runEnded(run, "True", "Succeeded");
+
+      RunOutcome done = attached.get(0).outcome().get(60, TimeUnit.SECONDS);
+      assertThat(done.status()).isEqualTo(Status.Succeeded);
+      restarted.service.close();
+    }
+    assertThat(tekton.runs()).hasSize(1);
+    assertThat(h.activity().status()).isEqualTo(Status.Succeeded);
+    assertThat(h.activity().steps()).extracting(s -> s.name() + "=" + s.status())
+        .containsExactly("build=Succeeded", "compile=Succeeded", "test=Succeeded",
+            "deploy=Succeeded", "push=Succeeded");
+    assertThat(h.log("compile")).containsExactly("compiling"); // not twice
+  }
+
+  @Test
+  void submittingTheSameActivityTwiceAttachesToTheFirstPipelineRun() throws Exception {
+    CompletableFuture<RunOutcome> first = h.start(twoStages(null), new Backend.CancelSignal());
+    PipelineRun run = tekton.awaitRun();
+    io.jxengine.activity.Activity activity = h.activity();
+    CompletableFuture<RunOutcome> second = CompletableFuture.supplyAsync(() -> h.service.execute(
+        activity, new io.jxengine.engine.RunRequest(twoStages(null),
+            io.jxengine.compile.TestPipelines.context("main"), null, 0, false),
+        null, null, true, KubeHarness.RunListenerNone.INSTANCE, new Backend.CancelSignal()));
+    tekton.succeed(run, "jx-clone");
+    tekton.succeed(run, "build");
+    tekton.succeed(run, "deploy");
+    tekton.runEnded(run, "True", "Succeeded");
+
+    assertThat(first.get(60, TimeUnit.SECONDS).status()).isEqualTo(Status.Succeeded);
+    assertThat(second.get(60, TimeUnit.SECONDS).status()).isEqualTo(Status.Succeeded);
+    assertThat(tekton.runs()).hasSize(1);
+    assertThat(h.activity().steps()).extracting(s -> s.name() + "=" + s.status())
+        .containsExactly("build=Succeeded", "compile=Succeeded", "test=Succeeded",
+            "deploy=Succeeded", "push=Succeeded");
+  }
+
+  @Test
+  void aTaskRunWithoutItsTaskLabelIsFoundThroughTheChildReferences() throws Exception {
+    tekton.taskLabel = false;
+    CompletableFuture<RunOutcome> outcome = h.start(twoStages(null), new Backend.CancelSignal());
+    PipelineRun run = tekton.awaitRun();
+    tekton.succeed(run, "jx-clone");
+    tekton.succeed(run, "build");
+    tekton.startTask(run, "deploy");
+    tekton.stepRunning(run, "deploy", 0);
+    tekton.stepEnded(run, "deploy", 0, 4, null);
+    tekton.taskEnded(run, "deploy", "False", "Failed");
+    tekton.runEnded(run, "False", "Failed");
+
+    assertThat(outcome.get(60, TimeUnit.SECONDS).status()).isEqualTo(Status.Failed);
+    assertThat(h.activity().steps()).extracting(s -> s.name() + "=" + s.status())
+        .containsExactly("build=Succeeded", "compile=Succeeded", "test=Succeeded",
+            "deploy=Failed", "push=Failed");
+    assertThat(h.record("push").exitCode()).isEqualTo(4);
   }
 }

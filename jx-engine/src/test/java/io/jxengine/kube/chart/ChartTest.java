@@ -35,10 +35,10 @@ class ChartTest {
   static Stream<Arguments> combinations() {
     return Stream.of(
         Arguments.of(Map.of(), Map.of(
-            "Deployment", 1L, "Role", 3L, "RoleBinding", 3L, "Service", 1L,
+            "Deployment", 1L, "Role", 4L, "RoleBinding", 4L, "Service", 1L,
             "ServiceAccount", 2L)),
         Arguments.of(Map.of("buildNamespaces", List.of("builds-a", "builds-b", NAMESPACE)),
-            Map.of("Deployment", 1L, "Role", 5L, "RoleBinding", 5L, "Service", 1L,
+            Map.of("Deployment", 1L, "Role", 6L, "RoleBinding", 6L, "Service", 1L,
                 "ServiceAccount", 4L)),
         Arguments.of(Map.of(
             "ingress", Map.of("enabled", true, "host", "ci.example.com",
@@ -46,13 +46,13 @@ class ChartTest {
             "gitProvider", Map.of("kind", "gitlab", "apiUrl", "https://gitlab.example.com/api/v4",
                 "token", Map.of("secretName", "git-token", "secretKey", "api-token")),
             "webhook", Map.of("existingSecret", "hook-secret")),
-            Map.of("Deployment", 1L, "Ingress", 1L, "Role", 3L, "RoleBinding", 3L,
+            Map.of("Deployment", 1L, "Ingress", 1L, "Role", 4L, "RoleBinding", 4L,
                 "Service", 1L, "ServiceAccount", 2L)),
         Arguments.of(Map.of(
             "leaderElection", Map.of("enabled", false),
             "build", Map.of("podFallback", false, "serviceAccount", Map.of("create", false)),
             "serviceAccount", Map.of("create", false, "name", "engine")),
-            Map.of("Deployment", 1L, "Role", 2L, "RoleBinding", 2L, "Service", 1L)));
+            Map.of("Deployment", 1L, "Role", 3L, "RoleBinding", 3L, "Service", 1L)));
   }
 
   @Test
@@ -61,11 +61,12 @@ class ChartTest {
 
     assertThat(chart.kinds())
         .containsExactly(
-            entry("Deployment", 1L), entry("Role", 3L), entry("RoleBinding", 3L),
+            entry("Deployment", 1L), entry("Role", 4L), entry("RoleBinding", 4L),
             entry("Service", 1L), entry("ServiceAccount", 2L));
     chart.one(Role.class, NAMESPACE, FULLNAME + "-build");
     chart.one(Role.class, NAMESPACE, FULLNAME + "-leader-election");
     chart.one(Role.class, NAMESPACE, FULLNAME + "-secrets");
+    chart.one(Role.class, NAMESPACE, FULLNAME + "-state");
     chart.one(ServiceAccount.class, NAMESPACE, FULLNAME);
     assertThat(chart.one(ServiceAccount.class, NAMESPACE, "jx-engine-build")
         .getAutomountServiceAccountToken()).isFalse();

@@ -1,0 +1,59 @@
+package io.jxengine.jenkins.api;
+
+import io.jxengine.server.ServerApp;
+import io.jxengine.server.ServerExtension;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the Jenkins remote API on {@code jxe server} under {@code /jenkins/}: jobs kept in
+ * {@code $JXE_HOME/jenkins/jobs}, users in {@code $JXE_HOME/jenkins/users.yaml}, builds run by
+ * the server's scheduler as activities with source {@code jenkins}. Found through {@code
+ * META-INF/services/io.jxengine.server.ServerExtension}. It starts no threads of its own, so the
+ * handle it returns has nothing to stop.
+ */
+public final class JenkinsApiExtension implements ServerExtension {
+  private static final Logger LOG = LoggerFactory.getLogger(JenkinsApiExtension.class);
+
+  @Override
+  public AutoCloseable attach(Context context) {
+    Path home = jenkinsHome(context.home().root());
+    JenkinsUsers users = new JenkinsUsers(home);
+    if (!users.any()) {
+      LOG.info("Jenkins API: no users yet; make a token with `jxe jenkins token create <user>`");
+    }
+    context.server().addRoutes((javalin, server) ->
+        routes(server, home, users, context.logs(), JenkinsfileSupport.converter(),
+            io.jxengine.server.ServerConfig.DEFAULT_MAX_RUNS)
+            .register(javalin));
+    return () -> { };
+  }
+
+  /** {@code $JXE_HOME/jenkins}. */
+  public static Path jenkinsHome(Path jxeHome) {
+    return jxeHome.resolve("jenkins");
+  }
+
+  /** The API's routes wired on a server, with the built-in Jenkinsfile converter (benchmarks). */
+  public static JenkinsApiRoutes routes(ServerApp server, Path jenkinsHome, JenkinsUsers users,
+      io.jxengine.logs.LogStore logs) {
+    return routes(server, jenkinsHome, users, logs, JenkinsfileSupport.converter(),
+        io.jxengine.server.ServerConfig.DEFAULT_MAX_RUNS);
+  }
+
+  static JenkinsApiRoutes routes(ServerApp server, Path jenkinsHome, JenkinsUsers users,
+      io.jxengine.logs.LogStore logs, Jenkinsfiles jenkinsfiles, int maxRuns) {
+    // the URL is known only once the server listens (port 0 in tests)
+    java.util.function.Supplier<String> base = () -> server.url() + JenkinsApiRoutes.PREFIX + "/";
+    JobStore jobs = new JobStore(jenkinsHome.resolve("jobs"));
+    JenkinsBuilds builds = new JenkinsBuilds(jobs, server.scheduler(),
+        server.parts().activities(), server.parts().loader(), new GitSources(jenkinsHome),
+        jenkinsfiles);
+    JenkinsJson views = new JenkinsJson(base, jobs, builds);
+    Crumbs crumbs = new Crumbs();
+    return new JenkinsApiRoutes(users, crumbs,
+        new JobActions(jobs, views, crumbs, maxRuns, jenkinsfiles),
+        new BuildActions(jobs, builds, views, server.parts().queue(), logs));
+  }
+}

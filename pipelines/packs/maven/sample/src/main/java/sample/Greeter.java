@@ -1,0 +1,10 @@
+package sample;
+
+/** Says hello. */
+public final class Greeter {
+  private Greeter() {}
+
+  public static String greet(String name) {
+    return "Hello, " + name + "!";
+  }
+}

@@ -1,0 +1,12 @@
+package sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class GreeterTest {
+  @Test
+  void greets() {
+    assertEquals("Hello, jx!", Greeter.greet("jx"));
+  }
+}
