@@ -142,6 +142,34 @@ final class EnvGit implements AutoCloseable {
    * (someone else pushed first); other refusals are errors.
    */
   boolean push(String remoteBranch, boolean force) {
+    // A push racing another one into the same local repository can find the ref locked: that
+    // is transient, so try again a few times before calling it a refusal.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return pushOnce(remoteBranch, force);
+      } catch (RefLocked e) {
+        if (attempt >= 10) {
+          throw new PromotionException("the push to " + remoteBranch + " of " + url
+              + " was refused: the branch stayed locked by other pushes", null);
+        }
+        try {
+          Thread.sleep(50L * attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new PromotionException("the promotion was interrupted", ie);
+        }
+      }
+    }
+  }
+
+  /** Another push held the ref's lock. */
+  private static final class RefLocked extends RuntimeException {
+    RefLocked() {
+      super(null, null, false, false);
+    }
+  }
+
+  private boolean pushOnce(String remoteBranch, boolean force) {
     try {
       Iterable<PushResult> results = git.push().setRemote("origin").setCredentialsProvider(credentials)
           .setRefSpecs(new RefSpec((force ? "+" : "") + "HEAD:refs/heads/" + remoteBranch)).call();
@@ -152,6 +180,13 @@ final class EnvGit implements AutoCloseable {
             case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> {
               return false;
             }
+            case REJECTED_OTHER_REASON -> {
+              if (u.getMessage() != null && u.getMessage().contains("lock")) {
+                throw new RefLocked();
+              }
+              throw new PromotionException("the push to " + remoteBranch + " of " + url
+                  + " was refused: " + u.getMessage(), null);
+            }
             default -> throw new PromotionException("the push to " + remoteBranch + " of " + url
                 + " was refused: " + u.getStatus() + (u.getMessage() == null ? "" : " " + u.getMessage()), null);
           }
@@ -159,8 +194,8 @@ final class EnvGit implements AutoCloseable {
       }
       return true;
     } catch (GitAPIException | RuntimeException e) {
-      if (e instanceof PromotionException p) {
-        throw p;
+      if (e instanceof PromotionException || e instanceof RefLocked) {
+        throw (RuntimeException) e;
       }
       throw new PromotionException("cannot push to " + url + ": " + e.getMessage(), e);
     }
