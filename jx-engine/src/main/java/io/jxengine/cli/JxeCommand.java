@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       GetCommand.class,
       StopCommand.class,
       ImportCommand.class,
+      EnvCommand.class,
+      PromoteCommand.class,
       StepCommand.class,
       ServerCommand.class,
       QuickstartCommand.class,

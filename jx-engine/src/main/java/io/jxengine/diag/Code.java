@@ -60,7 +60,11 @@ public enum Code {
   NOT_NEEDED("JX608", Severity.INFO),
   RENAMED("JX609", Severity.INFO),
   INPUT_GATE("JX610", Severity.WARNING),
-  BAD_ARGUMENT("JX611", Severity.ERROR);
+  BAD_ARGUMENT("JX611", Severity.ERROR),
+  // environment repositories (GitOps)
+  VERSION_NOT_SEMVER("JX801", Severity.ERROR),
+  APP_WITHOUT_SOURCE("JX802", Severity.ERROR),
+  MANIFEST_INVALID("JX803", Severity.ERROR);
 
   private final String id;
   private final Severity defaultSeverity;

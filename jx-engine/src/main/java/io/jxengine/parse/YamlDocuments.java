@@ -54,28 +54,62 @@ public final class YamlDocuments {
       diags.report(Code.FILE_TOO_LARGE, Pos.fileStart(displayPath), "", size, MAX_BYTES);
       return Optional.empty();
     }
+    try {
+      Node root = new Yaml(options()).compose(new StringReader(yaml));
+      if (root == null) {
+        diags.report(Code.EMPTY_DOCUMENT, Pos.fileStart(displayPath), "");
+        return Optional.empty();
+      }
+      return Optional.of(root);
+    } catch (YAMLException e) {
+      reportSyntax(e, displayPath, diags);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Every document of a multi-document text (Kubernetes manifests), with the same limits; empty
+   * documents are left out. Empty (reported) when the text is too large or malformed.
+   */
+  public static java.util.List<Node> composeAll(String yaml, String displayPath, Diagnostics diags) {
+    long size = yaml.getBytes(StandardCharsets.UTF_8).length;
+    if (size > MAX_BYTES) {
+      diags.report(Code.FILE_TOO_LARGE, Pos.fileStart(displayPath), "", size, MAX_BYTES);
+      return java.util.List.of();
+    }
+    java.util.List<Node> out = new java.util.ArrayList<>();
+    try {
+      for (Node node : new Yaml(options()).composeAll(new StringReader(yaml))) {
+        if (node != null) {
+          out.add(node);
+        }
+      }
+      return out;
+    } catch (YAMLException e) {
+      reportSyntax(e, displayPath, diags);
+    }
+    return java.util.List.of();
+  }
+
+  private static void reportSyntax(YAMLException e, String displayPath, Diagnostics diags) {
+    if (e instanceof MarkedYAMLException marked) {
+      Mark m = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+      Pos pos = m == null ? Pos.fileStart(displayPath) : Pos.of(displayPath, m.getLine() + 1, m.getColumn() + 1);
+      String problem = marked.getProblem() != null ? marked.getProblem() : marked.getContext();
+      diags.report(Code.YAML_SYNTAX, pos, "", oneLine(problem));
+    } else {
+      diags.report(Code.YAML_SYNTAX, Pos.fileStart(displayPath), "", oneLine(e.getMessage()));
+    }
+  }
+
+  private static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
     options.setNestingDepthLimit(50);
     options.setCodePointLimit((int) MAX_BYTES + 1);
     options.setAllowDuplicateKeys(true); // reported as JX004 by NodeReader, with both lines
-    try {
-      Node root = new Yaml(options).compose(new StringReader(yaml));
-      if (root == null) {
-        diags.report(Code.EMPTY_DOCUMENT, Pos.fileStart(displayPath), "");
-        return Optional.empty();
-      }
-      return Optional.of(root);
-    } catch (MarkedYAMLException e) {
-      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      Pos pos = m == null ? Pos.fileStart(displayPath) : Pos.of(displayPath, m.getLine() + 1, m.getColumn() + 1);
-      String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-      diags.report(Code.YAML_SYNTAX, pos, "", oneLine(problem));
-    } catch (YAMLException e) {
-      diags.report(Code.YAML_SYNTAX, Pos.fileStart(displayPath), "", oneLine(e.getMessage()));
-    }
-    return Optional.empty();
+    return options;
   }
 
   private static String oneLine(String s) {

@@ -1,5 +1,6 @@
 package io.jxengine.scm;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,28 @@ public interface GitProvider {
 
   /** True when {@code user} is a member of the organisation (or group) {@code org}. */
   boolean isOrgMember(String org, String user);
+
+  /**
+   * The statuses of {@code sha}, the newest one of each context. Providers without it answer 501
+   * (a {@link GitProviderException}).
+   */
+  default List<CommitStatus> commitStatuses(RepoRef repo, String sha) {
+    throw new GitProviderException(501, kind() + ": reading commit statuses is not supported", null);
+  }
+
+  /** The comments on a pull request, oldest first (GitLab: its notes, without system notes). */
+  default List<PullRequestComment> pullRequestComments(RepoRef repo, int number) {
+    throw new GitProviderException(501, kind() + ": listing comments is not supported", null);
+  }
+
+  /**
+   * Creates an empty repository {@code repo} (in the organisation or group {@code repo.owner()},
+   * or the token owner's account when that is the owner) and returns its HTTPS clone URL. A
+   * repository that exists already is a 422 (GitHub) or 400 (GitLab).
+   */
+  default String createRepository(RepoRef repo, boolean privateRepository) {
+    throw new GitProviderException(501, kind() + ": creating repositories is not supported", null);
+  }
 
   /**
    * Creates the provider's release of the existing tag {@code tag} with Markdown {@code notes}, or

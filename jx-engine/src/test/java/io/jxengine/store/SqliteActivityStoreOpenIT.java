@@ -34,8 +34,8 @@ class SqliteActivityStoreOpenIT {
 
     // Every bundled migration ran, the newest being Schema.LATEST (others come with features).
     assertThat(query(file, "SELECT version FROM flyway_schema_history WHERE success = 1"))
-        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, Schema.LATEST)
-            .mapToObj(Integer::toString).toList());
+        .containsExactlyElementsOf(bundledVersions())
+        .last().isEqualTo("" + Schema.LATEST);
     assertThat(query(file, "PRAGMA user_version")).containsExactly("" + Schema.LATEST);
     assertThat(query(file, "PRAGMA journal_mode")).containsExactly("wal");
     assertThat(query(file, "SELECT name FROM sqlite_master WHERE type = 'table'"))
@@ -211,5 +211,15 @@ class SqliteActivityStoreOpenIT {
       }
     }
     return values;
+  }
+
+  /** The versions of the scripts in db/migration, ascending (a version may be skipped: V6 came before V5). */
+  private static java.util.List<String> bundledVersions() throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+      return files.map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("V\\d+__.*\\.sql"))
+          .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+          .sorted().map(Object::toString).toList();
+    }
   }
 }

@@ -5,6 +5,7 @@ import io.jxengine.scm.CommitStatus;
 import io.jxengine.scm.GitProvider;
 import io.jxengine.scm.GitProviderException;
 import io.jxengine.scm.ProviderKind;
+import io.jxengine.scm.PullRequestComment;
 import io.jxengine.scm.PullRequestInfo;
 import io.jxengine.scm.RepoRef;
 import java.util.ArrayDeque;
@@ -40,6 +41,9 @@ public final class FakeGitProvider implements GitProvider {
     MERGE,
     HAS_WRITE_ACCESS,
     IS_ORG_MEMBER,
+    COMMIT_STATUSES,
+    COMMENTS,
+    CREATE_REPOSITORY,
     UPSERT_RELEASE
   }
 
@@ -57,6 +61,9 @@ public final class FakeGitProvider implements GitProvider {
   private final Set<String> orgMembers = new HashSet<>();
   private final Map<Operation, Queue<Integer>> nextFailures = new EnumMap<>(Operation.class);
   private final Map<Operation, Integer> permanentFailures = new EnumMap<>(Operation.class);
+  private final Map<String, List<PullRequestComment>> userComments = new HashMap<>();
+  private final Set<String> created = new HashSet<>();
+  private final Map<String, String> cloneUrls = new HashMap<>();
   private final Map<String, Map<String, RecordedRelease>> releases = new HashMap<>();
   private long nextCommentId = 1;
 
@@ -122,6 +129,12 @@ public final class FakeGitProvider implements GitProvider {
   public synchronized void clearFailures() {
     nextFailures.clear();
     permanentFailures.clear();
+  }
+
+  /** A person comments on a pull request (read back by {@link #pullRequestComments}). */
+  public synchronized void addUserComment(RepoRef repo, int number, String author, String body) {
+    userComments.computeIfAbsent(key(repo, number), k -> new ArrayList<>())
+        .add(new PullRequestComment(nextCommentId++, author, body));
   }
 
   // ---- what the engine wrote ------------------------------------------------------------
@@ -239,6 +252,51 @@ public final class FakeGitProvider implements GitProvider {
         copy(pr, "closed", true, pr.headSha(), pr.mergeable(), "merge-" + number);
     put(repo, merged);
     return merged;
+  }
+
+  /** The newest status of each context set on {@code sha}, by anyone (engine or test). */
+  @Override
+  public synchronized List<CommitStatus> commitStatuses(RepoRef repo, String sha) {
+    maybeFail(Operation.COMMIT_STATUSES, repo.fullName());
+    Map<String, CommitStatus> newest = new LinkedHashMap<>();
+    for (RecordedStatus s : statuses) {
+      if (s.repo().equals(repo) && s.sha().equals(sha)) {
+        newest.put(s.status().context(), s.status());
+      }
+    }
+    return List.copyOf(newest.values());
+  }
+
+  /** The comments people wrote ({@link #addUserComment}) with the engine's, by id. */
+  @Override
+  public synchronized List<PullRequestComment> pullRequestComments(RepoRef repo, int number) {
+    maybeFail(Operation.COMMENTS, repo.fullName());
+    List<PullRequestComment> out = new ArrayList<>(userComments.getOrDefault(key(repo, number), List.of()));
+    for (CommentInfo c : comments.getOrDefault(key(repo, number), List.of())) {
+      out.add(new PullRequestComment(c.id(), "jx-engine", c.body()));
+    }
+    out.sort(java.util.Comparator.comparingLong(PullRequestComment::id));
+    return out;
+  }
+
+  /** Records the repository; its clone URL is {@link #cloneUrl} unless one was set there. */
+  @Override
+  public synchronized String createRepository(RepoRef repo, boolean privateRepository) {
+    maybeFail(Operation.CREATE_REPOSITORY, repo.fullName());
+    if (!created.add(repo.fullName())) {
+      throw failure(Operation.CREATE_REPOSITORY, repo.fullName(), 422, "name already exists");
+    }
+    return cloneUrls.getOrDefault(repo.fullName(), "https://fake.example/" + repo.fullName() + ".git");
+  }
+
+  /** The clone URL {@link #createRepository} answers for {@code repo} (a local bare repository in tests). */
+  public synchronized void cloneUrl(RepoRef repo, String url) {
+    cloneUrls.put(repo.fullName(), url);
+  }
+
+  /** The repositories created so far ({@code owner/name}). */
+  public synchronized Set<String> createdRepositories() {
+    return Set.copyOf(created);
   }
 
   @Override

@@ -5,15 +5,21 @@ import io.jxengine.scm.CommitStatus;
 import io.jxengine.scm.GitProvider;
 import io.jxengine.scm.GitProviderException;
 import io.jxengine.scm.ProviderKind;
+import io.jxengine.scm.PullRequestComment;
 import io.jxengine.scm.PullRequestInfo;
 import io.jxengine.scm.RepoRef;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.kohsuke.github.GHCommitState;
+import org.kohsuke.github.GHCommitStatus;
 import org.kohsuke.github.GHException;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
@@ -206,6 +212,45 @@ public final class GitHubProvider implements GitProvider {
             return false;
           }
         });
+  }
+
+  /** Lists {@code GET /repos/{o}/{r}/commits/{sha}/statuses} (newest first) and keeps the newest per context. */
+  @Override
+  public List<CommitStatus> commitStatuses(RepoRef repo, String sha) {
+    return call("commitStatuses", repo, () -> {
+      Map<String, CommitStatus> newest = new LinkedHashMap<>();
+      for (GHCommitStatus s : repository(repo).listCommitStatuses(sha).withPageSize(PAGE_SIZE)) {
+        newest.putIfAbsent(s.getContext(), new CommitStatus(
+            StatusMapping.fromProvider(s.getState().name()), s.getContext(), s.getDescription(),
+            s.getTargetUrl()));
+      }
+      return List.copyOf(newest.values());
+    });
+  }
+
+  @Override
+  public List<PullRequestComment> pullRequestComments(RepoRef repo, int number) {
+    return call("pullRequestComments", repo, () -> {
+      List<PullRequestComment> out = new ArrayList<>();
+      for (GHIssueComment c : repository(repo).getIssue(number).listComments().withPageSize(PAGE_SIZE)) {
+        out.add(new PullRequestComment(c.getId(), c.getUser() == null ? "" : c.getUser().getLogin(), c.getBody()));
+      }
+      return out;
+    });
+  }
+
+  /** {@code POST /orgs/{owner}/repos}, or {@code POST /user/repos} when the owner is a user. */
+  @Override
+  public String createRepository(RepoRef repo, boolean privateRepository) {
+    return call("createRepository", repo, () -> {
+      org.kohsuke.github.GHCreateRepositoryBuilder builder =
+          "Organization".equals(github.getUser(repo.owner()).getType())
+              ? github.getOrganization(repo.owner()).createRepository(repo.name())
+              : github.createRepository(repo.name());
+      builder.private_(privateRepository);
+      GHRepository created = builder.create();
+      return created.getHttpTransportUrl();
+    });
   }
 
   /** {@code GET /repos/{o}/{r}/releases/tags/{tag}}, then a PATCH of it or a POST of a new one. */

@@ -96,6 +96,37 @@ public final class GitLabProvider implements GitProvider {
         });
   }
 
+  @Override
+  public List<CommitStatus> commitStatuses(RepoRef repo, String sha) {
+    return call("commitStatuses", repo, () -> {
+      java.util.Map<String, CommitStatus> newest = new java.util.LinkedHashMap<>();
+      // GitLab lists a commit's statuses oldest first: a later one of a context replaces it.
+      for (var s : api.getCommitsApi().getCommitStatuses(repo.fullName(), sha, null)) {
+        newest.put(s.getName(), new CommitStatus(StatusMapping.fromProvider(String.valueOf(s.getStatus())),
+            s.getName(), s.getDescription(), s.getTargetUrl()));
+      }
+      return List.copyOf(newest.values());
+    });
+  }
+
+  @Override
+  public List<io.jxengine.scm.PullRequestComment> pullRequestComments(RepoRef repo, int number) {
+    return call("pullRequestComments", repo, () -> {
+      List<io.jxengine.scm.PullRequestComment> out = new java.util.ArrayList<>();
+      Pager<Note> pages = api.getNotesApi().getMergeRequestNotes(repo.fullName(), (long) number, PAGE_SIZE);
+      while (pages.hasNext()) {
+        for (Note note : pages.next()) {
+          if (!Boolean.TRUE.equals(note.getSystem())) {
+            out.add(new io.jxengine.scm.PullRequestComment(note.getId(),
+                note.getAuthor() == null ? "" : note.getAuthor().getUsername(), note.getBody()));
+          }
+        }
+      }
+      out.sort(java.util.Comparator.comparingLong(io.jxengine.scm.PullRequestComment::id));
+      return out;
+    });
+  }
+
   private Note findMarkedNote(String project, long iid, String marker) throws GitLabApiException {
     Pager<Note> pages = api.getNotesApi().getMergeRequestNotes(project, iid, PAGE_SIZE);
     while (pages.hasNext()) {

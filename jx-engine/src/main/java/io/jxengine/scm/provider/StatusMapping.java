@@ -34,6 +34,16 @@ final class StatusMapping {
     };
   }
 
+  /** A state read back from GitHub ({@code pending}, {@code success}, {@code failure}, {@code error}) or GitLab. */
+  static CommitStatus.State fromProvider(String state) {
+    return switch (state.toLowerCase(java.util.Locale.ROOT)) {
+      case "success" -> CommitStatus.State.SUCCESS;
+      case "failure", "failed", "canceled", "cancelled" -> CommitStatus.State.FAILURE;
+      case "error" -> CommitStatus.State.ERROR;
+      default -> CommitStatus.State.PENDING; // pending, running, created, manual, scheduled
+    };
+  }
+
   static String gitHubDescription(String description) {
     return truncate(description, GITHUB_DESCRIPTION_MAX);
   }
