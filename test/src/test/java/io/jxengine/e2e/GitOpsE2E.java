@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The GitOps story through the real {@code ./jxe}: a sample application is released (a version tag
- * made with git directly: the release commands are another branch's work), promoted to staging
+ * The GitOps story through the real {@code ./jxe}: a sample application is released ({@code jxe
+ * step next-version}, {@code jxe step tag}, {@code jxe step changelog}), promoted to staging
  * (Auto: the environment repository's own check passes, the engine merges) and applied with
  * {@code jxe env apply} as the environment's pipeline does on main, then to production (Manual: it waits
  * visibly, is approved with {@code jxe promote --approve}, merges and is applied). fabric8's CRUD
@@ -54,9 +54,18 @@ class GitOpsE2E {
     Files.writeString(app.resolve("README.md"), "hello\n");
     git(app, "add", ".");
     git(app, "commit", "-q", "-m", "feat: hello");
-    git(app, "tag", "-a", "v1.0.0", "-m", "release 1.0.0");
-    String version = git(app, "describe", "--tags", "--abbrev=0").strip().substring(1);
-    assertThat(version).isEqualTo("1.0.0");
+    Jxe.Result next = jxe.run("step", "next-version", "--dir", app.toString());
+    assertThat(next.exitCode()).as(next.all()).isZero();
+    String version = next.out().strip();
+    assertThat(version).as("a first release with a feature").isEqualTo("0.1.0");
+    Jxe.Result tag = jxe.run("step", "tag", "--dir", app.toString(), "--version", version);
+    assertThat(tag.exitCode()).as(tag.all()).isZero();
+    assertThat(git(app, "describe", "--tags", "--abbrev=0").strip()).isEqualTo("v" + version);
+    Path notes = tmp.resolve("notes.md");
+    Jxe.Result changelog =
+        jxe.run("step", "changelog", "--dir", app.toString(), "-o", notes.toString());
+    assertThat(changelog.exitCode()).as(changelog.all()).isZero();
+    assertThat(Files.readString(notes)).contains("## v" + version, "### Features", "hello");
 
     for (String[] env : List.of(new String[] {"staging", "Auto"}, new String[] {"production", "Manual"})) {
       Jxe.Result created = jxe.run("env", "create", env[0], "--strategy", env[1], "--repo",
@@ -70,7 +79,7 @@ class GitOpsE2E {
     assertThat(staging.exitCode()).as(staging.all()).isZero();
     assertThat(staging.out()).contains("Succeeded");
     applyByTheEnvironmentPipeline("staging");
-    assertThat(configMap("jx-staging").getData()).containsEntry("version", "1.0.0");
+    assertThat(configMap("jx-staging").getData()).containsEntry("version", version);
 
     Process production = jxe.start("promote", "hello", "--version", version, "--env", "production",
         "--poll", "1s", "--timeout", "3m");
@@ -82,10 +91,11 @@ class GitOpsE2E {
     assertThat(production.waitFor(3, TimeUnit.MINUTES)).isTrue();
     assertThat(production.exitValue()).as(jxe.output(production)).isZero();
     applyByTheEnvironmentPipeline("production");
-    assertThat(configMap("jx-production").getData()).containsEntry("version", "1.0.0");
+    assertThat(configMap("jx-production").getData()).containsEntry("version", version);
 
     Jxe.Result apps = jxe.run("get", "applications");
-    assertThat(apps.out()).contains("STAGING", "PRODUCTION").containsPattern("hello\\s+1\\.0\\.0\\s+1\\.0\\.0");
+    assertThat(apps.out()).contains("STAGING", "PRODUCTION").containsPattern("hello\\s+" + java.util.regex.Pattern.quote(version) + "\\s+"
+        + java.util.regex.Pattern.quote(version));
   }
 
   /** The environment lists the application (at 0.0.1) as plain manifests, as a person would add it. */
