@@ -1,5 +1,6 @@
 package io.jxengine.bench;
 
+import io.jxengine.backend.RunListener;
 import io.jxengine.activity.Activity;
 import io.jxengine.activity.Status;
 import io.jxengine.activity.StepKind;
@@ -71,7 +72,7 @@ final class PushLatencyBench {
           "0.0.1", "postsubmit", null);
       long t0 = System.currentTimeMillis();
       RunOutcome outcome = server.runService.run(
-          new RunRequest(pipeline, ctx, null, 0, false), ServerBench.NO_OP,
+          new RunRequest(pipeline, ctx, null, 0, false), RunListener.NONE,
           new Backend.CancelSignal());
       if (outcome.status() != Status.Succeeded) {
         throw new IllegalStateException("direct run ended " + outcome.status());

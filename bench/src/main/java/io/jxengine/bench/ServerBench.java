@@ -1,7 +1,5 @@
 package io.jxengine.bench;
 
-import io.jxengine.activity.Status;
-import io.jxengine.backend.RunListener;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -164,16 +162,4 @@ public final class ServerBench {
     return new Options(conc, rounds, pushes, seconds, base, maxRuns, idle, jxe);
   }
 
-  static final RunListener NO_OP =
-      new RunListener() {
-        @Override
-        public void stage(String stage, Status status, String message) {}
-
-        @Override
-        public void step(String stage, String step, String phase, Status status, int attempt,
-            Integer exitCode, String message) {}
-
-        @Override
-        public void log(String stage, String step, String line) {}
-      };
 }

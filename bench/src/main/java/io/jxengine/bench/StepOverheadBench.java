@@ -105,7 +105,7 @@ public final class StepOverheadBench {
       RunRequest request = new RunRequest(loaded.effective(), ctx, repo, 1, false);
       for (int i = 0; i < rounds + 2; i++) { // two warm-up rounds
         long t0 = System.nanoTime();
-        RunOutcome outcome = service.run(request, NO_OP, new Backend.CancelSignal());
+        RunOutcome outcome = service.run(request, RunListener.NONE, new Backend.CancelSignal());
         double ms = (System.nanoTime() - t0) / 1e6;
         if (outcome.status() != Status.Succeeded) {
           throw new IllegalStateException("bench run ended " + outcome.status());
@@ -140,16 +140,4 @@ public final class StepOverheadBench {
     return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 
-  private static final RunListener NO_OP =
-      new RunListener() {
-        @Override
-        public void stage(String stage, Status status, String message) {}
-
-        @Override
-        public void step(String stage, String step, String phase, Status status, int attempt,
-            Integer exitCode, String message) {}
-
-        @Override
-        public void log(String stage, String step, String line) {}
-      };
 }

@@ -1,5 +1,6 @@
 package io.jxengine.bench;
 
+import io.jxengine.backend.RunListener;
 import io.jxengine.activity.Status;
 import io.jxengine.backend.Backend;
 import io.jxengine.catalog.Catalog;
@@ -75,7 +76,7 @@ final class ThroughputBench {
         "0.0.1", "postsubmit", null);
     RunRequest request = new RunRequest(pipeline, ctx, null, 0, false);
     // Warm-up, then the timed window.
-    server.runService.run(request, ServerBench.NO_OP, new Backend.CancelSignal());
+    server.runService.run(request, RunListener.NONE, new Backend.CancelSignal());
     AtomicInteger ok = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
@@ -84,7 +85,7 @@ final class ThroughputBench {
     for (int t = 0; t < threads; t++) {
       done.add(pool.submit(() -> {
         while (System.nanoTime() < end) {
-          RunOutcome o = server.runService.run(request, ServerBench.NO_OP,
+          RunOutcome o = server.runService.run(request, RunListener.NONE,
               new Backend.CancelSignal());
           if (o.status() == Status.Succeeded && System.nanoTime() <= end) {
             ok.incrementAndGet();

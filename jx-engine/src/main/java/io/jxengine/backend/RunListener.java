@@ -7,6 +7,19 @@ import io.jxengine.activity.Status;
  * implementations must be thread-safe. The engine's implementation writes the activity store.
  */
 public interface RunListener {
+  /** Hears nothing: for runs whose events only the store needs (benchmarks, re-attached runs). */
+  RunListener NONE = new RunListener() {
+    @Override
+    public void stage(String stage, Status status, String message) {}
+
+    @Override
+    public void step(String stage, String step, String phase, Status status, int attempt,
+        Integer exitCode, String message) {}
+
+    @Override
+    public void log(String stage, String step, String line) {}
+  };
+
   /** A stage changed status; {@code message} says why (may be empty). */
   void stage(String stage, Status status, String message);
 

@@ -121,20 +121,9 @@ final class KubeServer implements AutoCloseable {
    * running; their events go to the store only, as no console watches a server.
    */
   static List<Long> reattach(KubeRunService runner) {
-    return runner.reattach(QUIET).stream().map(KubeRunService.Attached::activityId).toList();
+    return runner.reattach(io.jxengine.backend.RunListener.NONE).stream().map(KubeRunService.Attached::activityId).toList();
   }
 
-  private static final io.jxengine.backend.RunListener QUIET = new io.jxengine.backend.RunListener() {
-    @Override
-    public void stage(String stage, io.jxengine.activity.Status status, String message) {}
-
-    @Override
-    public void step(String stage, String step, String phase, io.jxengine.activity.Status status,
-        int attempt, Integer exitCode, String message) {}
-
-    @Override
-    public void log(String stage, String step, String line) {}
-  };
 
   /** The API server answers and the CRD is installed, or a one-line error saying which. */
   private static void check(KubernetesClient client, KubeSettings settings) {

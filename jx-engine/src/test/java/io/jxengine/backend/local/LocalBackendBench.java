@@ -1,6 +1,5 @@
 package io.jxengine.backend.local;
 
-import io.jxengine.activity.Status;
 import io.jxengine.backend.Backend.CancelSignal;
 import io.jxengine.backend.RunListener;
 import io.jxengine.compile.Plan;
@@ -31,20 +30,9 @@ public final class LocalBackendBench {
     Path ws = Files.createTempDirectory("jxe-bench-ws");
     Path script = Files.writeString(ws.resolve("t.sh"), "true\n");
     LocalBackend backend = new LocalBackend(Files.createTempDirectory("jxe-bench-scripts"));
-    RunListener quiet = new RunListener() {
-      @Override
-      public void stage(String stage, Status status, String message) {}
-
-      @Override
-      public void step(String stage, String step, String phase, Status status, int attempt,
-          Integer exitCode, String message) {}
-
-      @Override
-      public void log(String stage, String step, String line) {}
-    };
     for (int round = 0; round < 5; round++) {
       long t0 = System.nanoTime();
-      backend.run(plan, ws, Map.of(), quiet, new CancelSignal());
+      backend.run(plan, ws, Map.of(), RunListener.NONE, new CancelSignal());
       long t1 = System.nanoTime();
       for (int i = 0; i < n; i++) {
         new ProcessBuilder("/usr/bin/setsid", "/bin/sh", "-e", script.toString())

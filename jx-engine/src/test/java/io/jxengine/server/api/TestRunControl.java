@@ -25,17 +25,6 @@ import java.util.concurrent.TimeUnit;
  * RunService on a thread pool, stops them through their CancelSignal, re-runs the same request.
  */
 public final class TestRunControl implements RunControl, AutoCloseable {
-  private static final RunListener QUIET = new RunListener() {
-    @Override
-    public void stage(String stage, io.jxengine.activity.Status status, String message) {}
-
-    @Override
-    public void step(String stage, String step, String phase, io.jxengine.activity.Status status,
-        int attempt, Integer exitCode, String message) {}
-
-    @Override
-    public void log(String stage, String step, String line) {}
-  };
 
   private final RunService runService;
   private final ActivityStore store;
@@ -60,7 +49,7 @@ public final class TestRunControl implements RunControl, AutoCloseable {
     RunContext ctx = request.context();
     int before = newestBuild(ctx);
     CancelSignal cancel = new CancelSignal();
-    runners.submit(() -> runService.run(request, QUIET, cancel));
+    runners.submit(() -> runService.run(request, RunListener.NONE, cancel));
     Activity created = await().atMost(Duration.ofSeconds(20))
         .until(() -> newest(ctx), a -> a != null && a.build() > before);
     requests.put(created.id(), request);
