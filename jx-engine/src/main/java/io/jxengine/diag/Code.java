@@ -45,6 +45,7 @@ public enum Code {
   PIPELINE_NOT_FOUND("JX402", Severity.ERROR),
   WORKSPACE_FAILED("JX403", Severity.ERROR),
   NEEDS_CLUSTER("JX404", Severity.ERROR),
+  SECRET_WITHHELD("JX405", Severity.ERROR),
   // compiling for a cluster
   PRIVILEGED_REFUSED("JX501", Severity.ERROR),
   HOST_PATH_REFUSED("JX502", Severity.ERROR),

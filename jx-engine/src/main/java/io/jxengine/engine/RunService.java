@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs one effective pipeline end to end: resolves its secrets, creates the activity, prepares
@@ -34,16 +35,27 @@ public final class RunService implements PipelineRunner {
   private final ActivityStore store;
   private final LogStore logs;
   private final Backend backend;
-  private final SecretProvider secrets;
+  private final Function<RunContext, SecretProvider> secretsForRun;
   private final JxeHome home;
   private final LocalCompiler compiler = new LocalCompiler();
 
   public RunService(
       ActivityStore store, LogStore logs, Backend backend, SecretProvider secrets, JxeHome home) {
+    this(store, logs, backend, ctx -> secrets, home);
+  }
+
+  /**
+   * @param secretsForRun the secrets one run may see, by what the run is about: some are scoped
+   *     to a repository and event (the engine's cluster credentials, {@code
+   *     io.jxengine.gitops.ClusterCredentials}); called once per run, from the run's thread
+   */
+  public RunService(
+      ActivityStore store, LogStore logs, Backend backend,
+      Function<RunContext, SecretProvider> secretsForRun, JxeHome home) {
     this.store = store;
     this.logs = logs;
     this.backend = backend;
-    this.secrets = secrets;
+    this.secretsForRun = secretsForRun;
     this.home = home;
   }
 
@@ -61,7 +73,8 @@ public final class RunService implements PipelineRunner {
     if (diags.hasErrors()) {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
-    Map<String, String> secretValues = PipelineSecrets.resolve(pipeline, secrets, diags);
+    Map<String, String> secretValues =
+        PipelineSecrets.resolve(pipeline, ctx, secretsForRun.apply(ctx), diags);
     if (diags.hasErrors()) {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
@@ -88,7 +101,8 @@ public final class RunService implements PipelineRunner {
     Map<String, String> secretValues = Map.of();
     if (withSecrets) {
       Diagnostics diags = new Diagnostics();
-      secretValues = PipelineSecrets.resolve(request.pipeline(), secrets, diags);
+      secretValues = PipelineSecrets.resolve(
+          request.pipeline(), request.context(), secretsForRun.apply(request.context()), diags);
       if (diags.hasErrors()) {
         String why = diags.sorted().get(0).message();
         store.updateActivity(activity.id(), Status.Error, null, Instant.now(), why);

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * ({@code LocalBackendBench} in the tests measures it).
  *
  * <p><b>Environment.</b> A clean base — only {@code PATH}, {@code HOME}, {@code USER},
- * {@code LANG} and {@code TMPDIR} of the engine's own environment — then the plan step's
+ * {@code LANG}, {@code TMPDIR} and {@code JXE_HOME} of the engine's own environment — then the plan step's
  * environment, then the stage's secrets (which win).
  *
  * <p><b>Order and results.</b> Main stages run per {@link StageScheduler}, each stage per
@@ -63,7 +63,10 @@ import java.util.stream.Stream;
  */
 public final class LocalBackend implements Backend {
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
-  private static final List<String> INHERITED = List.of("PATH", "HOME", "USER", "LANG", "TMPDIR");
+  // JXE_HOME: steps that call jxe (the catalog's promote step, an environment's jxe env apply)
+  // must see the engine's environments and record into its database, not a default home.
+  private static final List<String> INHERITED =
+      List.of("PATH", "HOME", "USER", "LANG", "TMPDIR", "JXE_HOME");
 
   private final Path scriptsDir;
   private final Duration grace;
