@@ -2,9 +2,7 @@ package io.jxengine.gitops;
 
 import io.jxengine.engine.RunContext;
 import io.jxengine.secrets.SecretProvider;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -96,35 +94,6 @@ public final class ClusterCredentials implements SecretProvider {
 
   /** The environment whose repository the run is about, if any. */
   static Optional<Environment> environmentOf(RunContext run, List<Environment> environments) {
-    for (Environment env : environments) {
-      if (env.hasProvider()) {
-        if (env.owner() != null && env.owner().equalsIgnoreCase(run.owner())
-            && env.repoName() != null && env.repoName().equalsIgnoreCase(run.repo())) {
-          return Optional.of(env);
-        }
-      } else if (run.gitUrl() != null && canonical(env.repoUrl()).equals(canonical(run.gitUrl()))) {
-        return Optional.of(env);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A URL or path in one spelling: local paths absolute and normalised, URLs without a trailing slash. */
-  static String canonical(String urlOrPath) {
-    String s = urlOrPath.strip();
-    if (s.startsWith("file:")) {
-      try {
-        return Path.of(java.net.URI.create(s)).toAbsolutePath().normalize().toString();
-      } catch (IllegalArgumentException e) {
-        s = s.substring("file:".length()); // not a well-formed URI: take the rest as a path
-      }
-    }
-    if (!s.contains("://") && !s.matches("^[^/]+@[^/:]+:.*")) {
-      return Path.of(s).toAbsolutePath().normalize().toString();
-    }
-    while (s.endsWith("/")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    return s.toLowerCase(Locale.ROOT);
+    return EnvironmentMatch.of(environments, run.owner(), run.repo(), run.gitUrl());
   }
 }

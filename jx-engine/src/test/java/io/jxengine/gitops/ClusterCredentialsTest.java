@@ -88,10 +88,10 @@ class ClusterCredentialsTest {
 
   @Test
   void urlsAndPathsCompareInOneSpelling() {
-    assertThat(ClusterCredentials.canonical("file://" + STAGING)).isEqualTo(STAGING.toString());
-    assertThat(ClusterCredentials.canonical(STAGING.toUri().toString())).isEqualTo(STAGING.toString());
-    assertThat(ClusterCredentials.canonical("/srv/git/x/../staging.git")).isEqualTo(STAGING.toString());
-    assertThat(ClusterCredentials.canonical("https://GitHub.com/acme/env.git/"))
+    assertThat(EnvironmentMatch.canonical("file://" + STAGING)).isEqualTo(STAGING.toString());
+    assertThat(EnvironmentMatch.canonical(STAGING.toUri().toString())).isEqualTo(STAGING.toString());
+    assertThat(EnvironmentMatch.canonical("/srv/git/x/../staging.git")).isEqualTo(STAGING.toString());
+    assertThat(EnvironmentMatch.canonical("https://GitHub.com/acme/env.git/"))
         .isEqualTo("https://github.com/acme/env.git");
   }
 }
