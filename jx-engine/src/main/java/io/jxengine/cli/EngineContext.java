@@ -12,6 +12,7 @@ import io.jxengine.server.repos.RepoDb;
 import io.jxengine.server.repos.RepositoryStore;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.store.SqliteActivityStore;
+import io.jxengine.store.SqliteApprovalStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -95,7 +96,8 @@ final class EngineContext implements AutoCloseable {
 
   RunService runService(List<Path> extraSecretFiles) {
     return new RunService(
-        store(), logs(), new LocalBackend(home.scripts()), secrets(extraSecretFiles), home);
+        store(), logs(), new LocalBackend(home.scripts()), secrets(extraSecretFiles), home,
+        () -> SqliteApprovalStore.open(home.database()));
   }
 
   @Override
