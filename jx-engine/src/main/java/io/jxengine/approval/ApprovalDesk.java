@@ -16,6 +16,11 @@ public final class ApprovalDesk {
     this.store = store;
   }
 
+  /** Every gate of an activity, waiting or ended, in the order they were opened. */
+  public List<ApprovalRecord> all(long activityId) {
+    return store.forActivity(activityId);
+  }
+
   /** The gates of an activity that wait for a decision. */
   public List<ApprovalRecord> waiting(long activityId) {
     return store.forActivity(activityId).stream().filter(r -> r.state().isOpen()).toList();
