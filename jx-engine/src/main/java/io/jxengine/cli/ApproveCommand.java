@@ -57,6 +57,9 @@ final class ApproveCommand implements Callable<Integer> {
       Activity a = args.isEmpty()
           ? BuildSelector.selectWaiting(engine.store(), args)
           : BuildSelector.select(engine.store(), args, false);
+      if (a.status().isTerminal()) {
+        throw new UserException(a.displayName() + " is not running (" + a.status() + ")");
+      }
       try (SqliteApprovalStore approvals = SqliteApprovalStore.open(engine.home().database())) {
         ApprovalRecord gate = new ApprovalDesk(approvals).decide(a.id(), step, !reject, who);
         out.println((reject ? "rejected " : "approved ") + gate.stage() + "/" + gate.step()

@@ -43,6 +43,9 @@ final class ApprovalRoutes {
   private void decide(Context ctx, boolean approve) {
     String user = user(ctx);
     Activity a = existing(Params.id(ctx, "id"));
+    if (a.status().isTerminal()) {
+      throw new ApiError(409, "activity " + a.id() + " has already ended");
+    }
     try {
       ApprovalRecord gate = desk.decide(a.id(), ctx.pathParam("step"), approve, user);
       ApiJson.send(ctx, 200, view(gate));
