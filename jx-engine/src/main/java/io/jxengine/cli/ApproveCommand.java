@@ -23,10 +23,11 @@ import picocli.CommandLine.Spec;
     name = "approve",
     mixinStandardHelpOptions = true,
     description = {
-      "Approves (or with --reject, rejects) the approval gate a build waits at: an `approval:`",
-      "step, or a converted Jenkinsfile `input`. Approved, the build goes on; rejected, the stage",
-      "and the build end Aborted. Without arguments, the newest build waiting for approval.",
-      "When the gate names submitters, only they may decide (the name is --as, else $USER)."
+      "Approves (or with --reject, rejects) the approval gate a build waits at: an `approval:` "
+          + "step, or a converted Jenkinsfile `input`. Approved, the build goes on; rejected, "
+          + "the stage and the build end Aborted. Without arguments: the newest build waiting "
+          + "for approval.",
+      "When the gate names submitters, only they may decide (as --as USER, else $USER)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
