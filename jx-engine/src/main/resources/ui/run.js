@@ -88,6 +88,37 @@ function renderSteps(a) {
   }
 }
 
+/**
+ * The gates the run waits at, each with its question and an approve/reject pair. Fetched again
+ * only when the run's status changes, since a gate opens or closes only with it.
+ */
+let approvalsFor = null;
+async function renderApprovals(a) {
+  if (approvalsFor === a.status) return;
+  approvalsFor = a.status;
+  const section = document.getElementById('approvals');
+  const gates = a.status === 'WaitingForApproval'
+    ? (await getJson(`/api/activities/${id}/approvals`)).filter((g) => g.state === 'Waiting')
+    : [];
+  section.hidden = gates.length === 0;
+  fill(section, gates.map((g) => h('div', { class: 'approval', dataset: { step: g.step } },
+    h('p', { class: 'approval-message' }, g.message),
+    g.submitters.length ? h('p', { class: 'approval-submitters' }, `Submitters: ${g.submitters.join(', ')}`) : [],
+    h('button', { type: 'button', class: 'approve-button', onclick: () => decide(g, 'approve') }, g.ok),
+    h('button', { type: 'button', class: 'reject-button', onclick: () => decide(g, 'reject') }, 'Reject'))));
+}
+
+async function decide(gate, how) {
+  try {
+    await postWithToken(`/api/activities/${id}/approvals/${encodeURIComponent(gate.step)}/${how}`);
+    notice.textContent = how === 'approve' ? `Approved ${gate.step}` : `Rejected ${gate.step}`;
+    approvalsFor = null;
+    document.getElementById('approvals').hidden = true;
+  } catch (e) {
+    notice.textContent = `Could not ${how}: ${e.message}`;
+  }
+}
+
 function render(a) {
   activity = a;
   receivedAt = Date.now();
@@ -96,6 +127,7 @@ function render(a) {
   renderHead(a);
   renderGraph(a);
   renderSteps(a);
+  renderApprovals(a).catch((e) => { notice.textContent = `Could not read approvals: ${e.message}`; });
 }
 
 function appendLines(event) {

@@ -15,6 +15,7 @@ import io.jxengine.server.repos.RepoDb;
 import io.jxengine.server.repos.RepositoryStore;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.store.SqliteActivityStore;
+import io.jxengine.store.SqliteApprovalStore;
 import io.jxengine.store.SqliteEnvironmentStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,7 +109,7 @@ final class EngineContext implements AutoCloseable {
         store(), logs(), new LocalBackend(home.scripts()),
         ClusterCredentials.scoped(secrets(extraSecretFiles), this::environments,
             () -> KubeClients.kubeconfigText(System.getenv(), userHome)),
-        home);
+        home, () -> SqliteApprovalStore.open(home.database()));
   }
 
   /** The registered environments, read from a connection of its own (only when a run asks). */

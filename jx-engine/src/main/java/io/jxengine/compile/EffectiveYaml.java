@@ -85,6 +85,9 @@ public final class EffectiveYaml {
     Map m = new Map();
     m.put("name", str(s.name()));
     m.put("run", str(s.run()));
+    if (s.isApproval()) {
+      m.put("approval", approval(s.approval()));
+    }
     m.put("image", str(s.image()));
     m.put("dir", str(s.dir()));
     m.put("env", env(s.env()));
@@ -98,6 +101,17 @@ public final class EffectiveYaml {
     if (!s.volumes().isEmpty()) {
       m.put("volumes", seq(s.volumes().stream().map(EffectiveYaml::volume).toList()));
     }
+    return m.node();
+  }
+
+  private static Node approval(io.jxengine.model.Approval a) {
+    Map m = new Map();
+    m.put("message", str(a.message()));
+    m.put("ok", str(a.ok()));
+    if (!a.submitters().isEmpty()) {
+      m.put("submitters", seq(a.submitters().stream().map(EffectiveYaml::str).toList()));
+    }
+    m.put("timeout", duration(a.timeout()));
     return m.node();
   }
 

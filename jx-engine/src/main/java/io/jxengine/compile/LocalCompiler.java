@@ -143,7 +143,7 @@ public final class LocalCompiler {
     int n = 0;
     for (Step step : steps) {
       n++;
-      if (step.run() == null) {
+      if (step.run() == null && !step.isApproval()) {
         throw new IllegalArgumentException(
             "step " + step.name() + " of stage " + stageName + " has no run: "
                 + "the compiler needs an effective pipeline (catalog references resolved)");
@@ -161,7 +161,8 @@ public final class LocalCompiler {
               step.dir(),
               merged,
               step.timeout(),
-              step.retries()));
+              step.retries(),
+              step.approval()));
     }
     return out;
   }

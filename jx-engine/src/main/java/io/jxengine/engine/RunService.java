@@ -4,10 +4,14 @@ import io.jxengine.activity.Activity;
 import io.jxengine.activity.ActivityStore;
 import io.jxengine.activity.NewActivity;
 import io.jxengine.activity.Status;
+import io.jxengine.approval.ApprovalStore;
+import io.jxengine.backend.ApprovalGate;
 import io.jxengine.backend.Backend;
 import io.jxengine.backend.RunListener;
 import io.jxengine.compile.LocalCompiler;
 import io.jxengine.compile.Plan;
+import io.jxengine.compile.PlanStage;
+import io.jxengine.compile.PlanStep;
 import io.jxengine.diag.Code;
 import io.jxengine.diag.Diagnostics;
 import io.jxengine.logs.LogStore;
@@ -21,9 +25,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs one effective pipeline end to end: resolves its secrets, creates the activity, prepares
@@ -37,11 +43,13 @@ public final class RunService implements PipelineRunner {
   private final Backend backend;
   private final Function<RunContext, SecretProvider> secretsForRun;
   private final JxeHome home;
+  private final Supplier<ApprovalStore> approvals;
   private final LocalCompiler compiler = new LocalCompiler();
 
+  /** Without approval gates: a gate step fails, saying the engine's store is needed. */
   public RunService(
       ActivityStore store, LogStore logs, Backend backend, SecretProvider secrets, JxeHome home) {
-    this(store, logs, backend, ctx -> secrets, home);
+    this(store, logs, backend, ctx -> secrets, home, null);
   }
 
   /**
@@ -52,11 +60,30 @@ public final class RunService implements PipelineRunner {
   public RunService(
       ActivityStore store, LogStore logs, Backend backend,
       Function<RunContext, SecretProvider> secretsForRun, JxeHome home) {
+    this(store, logs, backend, secretsForRun, home, null);
+  }
+
+  /**
+   * @param approvals opens the store of approval gates for a run that has some (closed when the
+   *     run ends, so runs without gates never open it); null when gates cannot be decided here
+   */
+  public RunService(
+      ActivityStore store, LogStore logs, Backend backend, SecretProvider secrets, JxeHome home,
+      Supplier<ApprovalStore> approvals) {
+    this(store, logs, backend, ctx -> secrets, home, approvals);
+  }
+
+  /** Both: secrets scoped per run and approval gates. */
+  public RunService(
+      ActivityStore store, LogStore logs, Backend backend,
+      Function<RunContext, SecretProvider> secretsForRun, JxeHome home,
+      Supplier<ApprovalStore> approvals) {
     this.store = store;
     this.logs = logs;
     this.backend = backend;
     this.secretsForRun = secretsForRun;
     this.home = home;
+    this.approvals = approvals;
   }
 
   /**
@@ -156,14 +183,19 @@ public final class RunService implements PipelineRunner {
     RunRecorder recorder = RunRecorder.start(store, logs, id, plan, masker, console);
     Status result;
     store.updateActivity(id, Status.Running, Instant.now(), null, "");
+    ApprovalStore gates = approvals != null && hasGates(plan) ? approvals.get() : null;
     try (StopRequests stops = StopRequests.watch(store, id, cancel)) {
-      result = backend.run(plan, workspace, secretValues, recorder.listener(), cancel);
+      ApprovalGate gate = gates == null ? ApprovalGate.NONE : new StoreApprovalGate(gates, store, id);
+      result = backend.run(plan, workspace, secretValues, recorder.listener(), cancel, gate);
     } catch (RuntimeException e) {
       recorder.closeAll();
       store.updateActivity(id, Status.Error, null, Instant.now(), "engine error: " + e);
       throw e;
     } finally {
       recorder.closeAll();
+      if (gates != null) {
+        gates.close();
+      }
     }
     recordOutputs(id, workspace);
     String message = recorder.resultMessage(result, cancel);
@@ -172,6 +204,12 @@ public final class RunService implements PipelineRunner {
       FileTrees.deleteQuietly(workspace);
     }
     return new RunOutcome(store.get(id).orElse(activity), result, List.of());
+  }
+
+  private static boolean hasGates(Plan plan) {
+    List<PlanStage> all = new ArrayList<>(plan.stages());
+    all.addAll(plan.finallyStages());
+    return all.stream().anyMatch(s -> s.steps().stream().anyMatch(PlanStep::isApproval));
   }
 
   /** What the steps reported through {@code $JXE_OUTPUTS}: a release's version and notes. */

@@ -1,6 +1,7 @@
 package io.jxengine.backend.local;
 
 import io.jxengine.activity.Status;
+import io.jxengine.backend.ApprovalGate;
 import io.jxengine.backend.Backend;
 import io.jxengine.backend.RunListener;
 import io.jxengine.compile.Plan;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,8 @@ import java.util.stream.Stream;
  * {@link StageRunner}; then the finally stages (in order, whatever happened) and then the
  * pipeline's {@code post} stage with {@code success}/{@code failure} per the result so far. The
  * result is Succeeded when no stage failed (stages NotExecuted by {@code when:} are fine), Failed
- * otherwise, TimedOut when the plan's timeout passed and Aborted on cancel. After a cancel or the
+ * otherwise, TimedOut when the plan's timeout passed, and Aborted on cancel or when an approval
+ * gate was rejected (gates wait per {@link ApprovalWait} through the given {@link ApprovalGate}). After a cancel or the
  * pipeline timeout running steps are ended and nothing more runs — not even finally or post.
  *
  * <p>Thread-safe; several runs may share one instance. Worker threads are daemons. When the
@@ -89,6 +92,12 @@ public final class LocalBackend implements Backend {
   @Override
   public Status run(Plan plan, Path workspace, Map<String, String> secrets, RunListener listener,
       CancelSignal cancel) {
+    return run(plan, workspace, secrets, listener, cancel, ApprovalGate.NONE);
+  }
+
+  @Override
+  public Status run(Plan plan, Path workspace, Map<String, String> secrets, RunListener listener,
+      CancelSignal cancel, ApprovalGate approvals) {
     Path runDir;
     try {
       Files.createDirectories(scriptsDir);
@@ -104,20 +113,24 @@ public final class LocalBackend implements Backend {
         plan.timeout().toNanos(), TimeUnit.NANOSECONDS);
     StepRunner steps = new StepRunner(
         workspace, runDir, baseEnv(), control, listener, OUTPUT, grace);
-    StageRunner stages = new StageRunner(steps, control, listener, secrets);
+    StageRunner stages = new StageRunner(
+        steps, new ApprovalWait(approvals, control, listener), control, listener, secrets);
     try {
-      boolean ok = runMain(plan, stages, listener);
+      List<Status> ended = new ArrayList<>(runMain(plan, stages, listener).values());
       for (PlanStage stage : plan.finallyStages()) {
-        ok &= !stages.run(stage, true).isFailure();
+        ended.add(stages.run(stage, true));
       }
       if (plan.post() != null) {
-        ok &= !stages.run(plan.post(), ok).isFailure();
+        ended.add(stages.run(plan.post(), ended.stream().noneMatch(Status::isFailure)));
       }
       RunControl.Stop stop = control.stopped();
       if (stop != null) {
         return stop == RunControl.Stop.CANCELLED ? Status.Aborted : Status.TimedOut;
       }
-      return ok ? Status.Succeeded : Status.Failed;
+      if (ended.contains(Status.Aborted)) {
+        return Status.Aborted; // an approval gate was rejected
+      }
+      return ended.stream().noneMatch(Status::isFailure) ? Status.Succeeded : Status.Failed;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       control.stop(RunControl.Stop.CANCELLED, "aborted: interrupted");
@@ -130,11 +143,9 @@ public final class LocalBackend implements Backend {
     }
   }
 
-  private static boolean runMain(Plan plan, StageRunner stages, RunListener listener)
+  private static Map<String, Status> runMain(Plan plan, StageRunner stages, RunListener listener)
       throws InterruptedException {
-    Map<String, Status> result =
-        new StageScheduler(plan.stages(), plan.concurrency(), stages, listener).run();
-    return result.values().stream().noneMatch(Status::isFailure);
+    return new StageScheduler(plan.stages(), plan.concurrency(), stages, listener).run();
   }
 
   private static Map<String, String> baseEnv() {

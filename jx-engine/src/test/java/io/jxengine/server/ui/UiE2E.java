@@ -199,6 +199,30 @@ class UiE2E {
   }
 
   @Test
+  void approveButtonLetsAWaitingRunGoOn() {
+    long id = server.startRun("""
+        stages:
+          - name: deploy
+            steps:
+              - name: go-live
+                approval: {message: Ship it now, ok: Ship, submitters: [alice]}
+              - run: echo shipped
+        """, TestServer.push("gated"));
+    browser.get(server.baseUrl() + "/runs/" + id);
+    browser.executeScript(
+        "localStorage.setItem('jxe.apiToken', arguments[0])", TestServer.ALICE_TOKEN);
+    slow().until(() -> text("#run-status").equals("WaitingForApproval"));
+    WebElement approve = waitFor(By.cssSelector("#approvals .approve-button"));
+    assertThat(text("#approvals .approval-message")).isEqualTo("Ship it now");
+    assertThat(approve.getText()).isEqualTo("Ship");
+    assertThat(browser.findElement(By.cssSelector("#approvals .reject-button")).isDisplayed()).isTrue();
+    approve.click();
+    assertThat(server.awaitEnd(id).status()).isEqualTo(Status.Succeeded);
+    slow().until(() -> text("#run-status").equals("Succeeded"));
+    assertThat(browser.findElement(By.id("approvals")).isDisplayed()).isFalse();
+  }
+
+  @Test
   void repositoriesPageListsRegisteredRepositories() {
     browser.get(server.baseUrl() + "/repositories");
     WebElement link = waitFor(By.cssSelector("#repositories tbody a"));
