@@ -63,7 +63,8 @@ import java.util.stream.Stream;
  */
 public final class LocalBackend implements Backend {
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
-  private static final List<String> INHERITED = List.of("PATH", "HOME", "USER", "LANG", "TMPDIR");
+  private static final List<String> INHERITED = List.of(
+      "PATH", "HOME", "USER", "LANG", "TMPDIR", "KUBECONFIG", "JXE_HOME");
 
   private final Path scriptsDir;
   private final Duration grace;
