@@ -104,7 +104,10 @@ final class PreviewCreateCommand implements Callable<Integer> {
       vars.put("PREVIEW_URL", url);
       vars.put("PREVIEW_NAME", request.name());
       vars.put("PREVIEW_NAMESPACE", request.name());
+      String pullRequestUrl = created.preview().getSpec().getPullRequestUrl();
+      // the run page links the http(s) addresses of a Preview step's message
       vars.put("JXE_STEP_MESSAGE", "preview " + request.name() + (url.isEmpty() ? "" : " at " + url)
+          + (pullRequestUrl == null ? "" : " for " + pullRequestUrl)
           + (created.notes().isEmpty() ? "" : " (" + String.join("; ", created.notes()) + ")"));
       PreviewCli.export(vars);
       out.println("preview " + request.name() + " ready" + (url.isEmpty() ? "" : ": " + url));
