@@ -57,6 +57,21 @@ function renderGraph(a) {
         h('span', { class: 'duration', dataset: { live: s.id } }, formatDuration(liveMillis(s)))))))));
 }
 
+/**
+ * A step's message as text; in a Preview step's message the http(s) addresses (the preview and
+ * its pull request) are links. Only whole http(s) tokens become links, so a message can never
+ * make a javascript: or data: link.
+ */
+function messageView(step) {
+  if (step.kind !== 'Preview') return step.message;
+  return step.message.split(/(\s+)/).map(token => {
+    const url = token.replace(/[),.;]+$/, '');
+    if (!/^https?:\/\/[^\s"'<>]+$/.test(url)) return token;
+    return [h('a', { class: 'step-link', href: url, rel: 'noopener noreferrer', target: '_blank' }, url),
+      token.slice(url.length)];
+  }).flat();
+}
+
 function stepView(stage, step) {
   let view = stepViews.get(step.id);
   if (!view) {
@@ -70,7 +85,7 @@ function stepView(stage, step) {
     statusBadge(step.status), ' ',
     h('span', { class: 'step-name' }, `${stage.name} / ${step.name}`), ' ',
     h('span', { class: 'duration muted' }, formatDuration(liveMillis(step))),
-    step.message ? h('span', { class: 'muted step-message' }, ` — ${step.message}`) : null);
+    step.message ? h('span', { class: 'muted step-message' }, ' — ', messageView(step)) : null);
   // open a step once when it starts or fails; after that the user decides
   if (!view.opened && (step.status === 'Running' || ['Failed', 'Error', 'TimedOut'].includes(step.status))) {
     view.details.open = true;

@@ -147,6 +147,11 @@ public final class EffectiveYaml {
     m.put("tag", flowOrNull(w.tags()));
     m.put("event", flowOrNull(w.events()));
     m.put("paths", flowOrNull(w.paths()));
+    if (w.cluster() != null) {
+      m.put("cluster", new ScalarNode(Tag.BOOL, w.cluster().toString(), null, null,
+          DumperOptions.ScalarStyle.PLAIN));
+    }
+    m.put("env", flowOrNull(w.env()));
     return m.node();
   }
 

@@ -15,7 +15,11 @@ import java.util.function.Supplier;
  *
  * <p>It is given to a run only when the run is a push (never a pull request, a tag, a comment or a
  * cron run) to the branch of a registered environment's repository: a pull request, even one from
- * the repository's own branch, could change the pipeline to print it. Any other run that asks for
+ * the repository's own branch, could change the pipeline to print it. The other runs that get it
+ * are pull-request builds of repositories that are not environments, for their previews
+ * ({@code jxe preview create}), as in Jenkins X, where the pull-request pipeline's service account
+ * deploys the preview; those pull requests are trusted ones (untrusted authors run nothing until
+ * {@code /ok-to-test}, forks get no secrets at all). Any other run that asks for
  * it gets JX405 with the reason; the secret name is reserved, so another repository cannot supply
  * it through the local secrets either. Forks never get here (their runs get no secrets at all). The
  * value is masked in logs like every secret value (each line of it too).
@@ -27,6 +31,9 @@ public final class ClusterCredentials implements SecretProvider {
   public static final String KEY = "kubeconfig";
   /** The variable {@code jxe env apply} (and every jxe Kubernetes client) reads a kubeconfig from. */
   public static final String ENV = io.jxengine.kube.apply.KubeClients.KUBECONFIG_DATA;
+
+  /** The events of a pull request's build: opened or pushed, or re-run by a comment command. */
+  private static final java.util.Set<String> PULL_REQUEST_EVENTS = java.util.Set.of("pull_request", "comment");
 
   private final SecretProvider base;
   private final RunContext run;
@@ -74,11 +81,24 @@ public final class ClusterCredentials implements SecretProvider {
     if (!KEY.equals(key)) {
       return Optional.of("the secret " + SECRET + " has only the key " + KEY);
     }
-    if (run == null || !"push".equals(run.event()) || run.pullNumber() != null || run.tag() != null) {
-      return Optional.of("only a push gets the cluster credentials, this run is "
-          + (run == null ? "unknown" : run.event()));
+    if (run == null) {
+      return Optional.of("only a push or a pull request gets the cluster credentials, this run is unknown");
     }
     Optional<Environment> env = environmentOf(run, environments.get());
+    if (run.pullNumber() != null && env.isEmpty() && PULL_REQUEST_EVENTS.contains(run.event())) {
+      // An application's pull-request build deploys its preview (preview-envs). Forks never
+      // reach this point: their runs get no secrets at all.
+      return kubeconfig.get().isEmpty()
+          ? Optional.of("the engine has no kubeconfig (KUBECONFIG or ~/.kube/config)")
+          : Optional.empty();
+    }
+    if (!"push".equals(run.event()) || run.pullNumber() != null || run.tag() != null) {
+      return Optional.of(env.isPresent()
+          ? "a " + run.event() + " run of environment " + env.get().name()
+              + "'s repository does not get the cluster credentials (it could change the pipeline"
+              + " to print them); the push after the merge does"
+          : "only a push or a pull request gets the cluster credentials, this run is " + run.event());
+    }
     if (env.isEmpty()) {
       return Optional.of(run.owner() + "/" + run.repo() + " is not the repository of a registered environment");
     }

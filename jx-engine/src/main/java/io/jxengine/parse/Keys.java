@@ -24,7 +24,8 @@ public final class Keys {
   public static final List<String> APPROVAL = List.of("message", "ok", "submitters", "timeout");
   public static final List<String> VOLUME = List.of("secret", "hostPath", "path");
   public static final List<String> POST = List.of("always", "success", "failure");
-  public static final List<String> WHEN = List.of("branch", "tag", "event", "paths");
+  public static final List<String> WHEN =
+      List.of("branch", "tag", "event", "paths", "cluster", "env");
   public static final List<String> SECRET = List.of("env", "secret", "key");
   public static final List<String> TRIGGERS = List.of("push", "pull_request", "comment", "cron");
   public static final List<String> PUSH = List.of("branches", "tags", "paths", "ignore_paths");

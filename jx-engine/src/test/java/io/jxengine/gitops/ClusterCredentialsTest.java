@@ -49,10 +49,21 @@ class ClusterCredentialsTest {
   }
 
   @Test
+  void aPullRequestBuildOfAnApplicationGetsTheKubeconfigForItsPreview() {
+    for (String event : List.of("pull_request", "comment")) {
+      SecretProvider s = forRun(run("acme", "web", "https://github.com/acme/web.git", "PR-7", event, 7));
+
+      assertThat(s.lookup(ClusterCredentials.SECRET, ClusterCredentials.KEY)).as(event).contains(KUBECONFIG);
+    }
+  }
+
+  @Test
   void pullRequestsOtherBranchesTagsAndOtherRepositoriesAreRefusedWithAReason() {
     List<RunContext> refused = List.of(
         run("acme", "env-production", null, "PR-3", "pull_request", 3),
         run("local", "staging", STAGING.toString(), "main", "comment", 3),
+        run("local", "staging", STAGING.toString(), "PR-4", "pull_request", 4),
+        run("acme", "web", "https://github.com/acme/web.git", "main", "cron", null),
         run("local", "staging", STAGING.toString(), "feature", "push", null),
         run("acme", "web", "https://github.com/acme/web.git", "main", "push", null),
         run("local", "staging-copy", "/srv/git/staging-copy.git", "main", "push", null));

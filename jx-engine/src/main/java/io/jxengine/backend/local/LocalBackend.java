@@ -68,6 +68,8 @@ public final class LocalBackend implements Backend {
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
   // JXE_HOME: steps that call jxe (the catalog's promote step, an environment's jxe env apply)
   // must see the engine's environments and record into its database, not a default home.
+  // Not KUBECONFIG: the engine's cluster credentials reach only the runs that may have them, as
+  // the secret jxe-cluster (io.jxengine.gitops.ClusterCredentials).
   private static final List<String> INHERITED =
       List.of("PATH", "HOME", "USER", "LANG", "TMPDIR", "JXE_HOME");
 

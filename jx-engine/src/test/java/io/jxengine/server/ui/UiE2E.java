@@ -231,6 +231,34 @@ class UiE2E {
   }
 
   @Test
+  void aPreviewStepLinksThePreviewAndItsPullRequestAndNothingElse() {
+    long id = server.startRun("""
+        stages:
+          - name: preview
+            steps:
+              - name: preview
+                env:
+                  JXE_STEP_KIND: Preview
+                run: |
+                  m="preview jx-acme-widget-pr-7 at http://widget-pr-7.preview.test"
+                  m="$m for https://github.com/acme/widget/pull/7 javascript:alert(1)"
+                  echo "JXE_STEP_MESSAGE=$m" >> "$JXE_ENV"
+              - name: plain
+                run: echo "JXE_STEP_MESSAGE=see http://not-a-link.test" >> "$JXE_ENV"
+        """, TestServer.push("preview-links"));
+    server.awaitEnd(id);
+    browser.get(server.baseUrl() + "/runs/" + id);
+
+    slow().until(() -> browser.findElements(By.cssSelector(".step-message a")).size() == 2);
+    List<String> hrefs = browser.findElements(By.cssSelector(".step-message a")).stream()
+        .map(a -> a.getAttribute("href")).toList();
+    assertThat(hrefs).containsExactly("http://widget-pr-7.preview.test/",
+        "https://github.com/acme/widget/pull/7");
+    assertThat(logText()).contains("javascript:alert(1)", "see http://not-a-link.test");
+    assertNoAlert();
+  }
+
+  @Test
   void unknownRunSaysSo() {
     browser.get(server.baseUrl() + "/runs/987654");
     slow().until(() -> text("#run-title").equals("Run not found"));
