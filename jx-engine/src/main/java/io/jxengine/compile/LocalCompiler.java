@@ -55,6 +55,11 @@ public final class LocalCompiler {
         System.getenv(), home == null ? null : Path.of(home));
   }
 
+  /** Whether {@code when: {cluster: true}} holds for the plans this compiler makes. */
+  public boolean cluster() {
+    return cluster;
+  }
+
   public Plan compile(
       Pipeline effective, RunContext ctx, int build, Path workspace, int defaultConcurrency) {
     Map<String, String> jobVars =

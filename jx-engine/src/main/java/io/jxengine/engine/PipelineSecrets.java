@@ -1,6 +1,7 @@
 package io.jxengine.engine;
 
 import io.jxengine.compile.WhenEvaluator;
+import io.jxengine.compile.WhenFacts;
 import io.jxengine.diag.Code;
 import io.jxengine.diag.Diagnostics;
 import io.jxengine.model.Pipeline;
@@ -36,13 +37,23 @@ public final class PipelineSecrets {
    */
   public static Map<String, String> resolve(
       Pipeline pipeline, RunContext ctx, SecretProvider secrets, Diagnostics diags) {
+    return resolve(pipeline, ctx, false, secrets, diags);
+  }
+
+  /**
+   * As {@link #resolve(Pipeline, RunContext, SecretProvider, Diagnostics)}, deciding {@code when:
+   * {cluster}} as the compiler does ({@code cluster}: whether the engine has a cluster), so a
+   * stage that will run gets its secrets.
+   */
+  public static Map<String, String> resolve(Pipeline pipeline, RunContext ctx, boolean cluster,
+      SecretProvider secrets, Diagnostics diags) {
     Map<String, String> values = new LinkedHashMap<>();
     List<SecretRef> refs = new ArrayList<>(pipeline.secrets());
     for (Stage s : pipeline.stages()) {
-      addStage(refs, s, ctx);
+      addStage(refs, pipeline, s, ctx, cluster);
     }
     for (Stage s : pipeline.finallyStages()) {
-      addStage(refs, s, ctx);
+      addStage(refs, pipeline, s, ctx, cluster);
     }
     for (SecretRef ref : refs) {
       String k = ref.secret() + "/" + ref.key();
@@ -66,8 +77,10 @@ public final class PipelineSecrets {
     return values;
   }
 
-  private static void addStage(List<SecretRef> refs, Stage stage, RunContext ctx) {
-    if (ctx == null || WhenEvaluator.skipReason(stage.when(), ctx) == null) {
+  private static void addStage(
+      List<SecretRef> refs, Pipeline pipeline, Stage stage, RunContext ctx, boolean cluster) {
+    if (ctx == null || WhenEvaluator.skipReason(
+        stage.when(), ctx, WhenFacts.of(cluster, pipeline, stage)) == null) {
       refs.addAll(stage.secrets());
     }
   }

@@ -101,7 +101,7 @@ public final class RunService implements PipelineRunner {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
     Map<String, String> secretValues =
-        PipelineSecrets.resolve(pipeline, ctx, secretsForRun.apply(ctx), diags);
+        PipelineSecrets.resolve(pipeline, ctx, compiler.cluster(), secretsForRun.apply(ctx), diags);
     if (diags.hasErrors()) {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
@@ -129,7 +129,8 @@ public final class RunService implements PipelineRunner {
     if (withSecrets) {
       Diagnostics diags = new Diagnostics();
       secretValues = PipelineSecrets.resolve(
-          request.pipeline(), request.context(), secretsForRun.apply(request.context()), diags);
+          request.pipeline(), request.context(), compiler.cluster(),
+          secretsForRun.apply(request.context()), diags);
       if (diags.hasErrors()) {
         String why = diags.sorted().get(0).message();
         store.updateActivity(activity.id(), Status.Error, null, Instant.now(), why);
