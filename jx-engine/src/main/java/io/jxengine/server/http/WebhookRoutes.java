@@ -44,7 +44,6 @@ public final class WebhookRoutes {
   private final WebhookHandler handler = new WebhookHandler();
   private final RepositoryStore repositories;
   private final DeliveryStore deliveries;
-  private final WebhookSecrets secrets;
   private final Runnable onStored;
   private final ServerMetrics metrics;
 
@@ -56,8 +55,6 @@ public final class WebhookRoutes {
     this.deliveries = deliveries;
     this.onStored = onStored;
     this.metrics = metrics;
-    this.secrets = repo -> repositories.find(repo.provider(), repo.owner(), repo.name())
-        .map(Repository::webhookSecret);
   }
 
   public void register(Javalin app) {
@@ -83,7 +80,15 @@ public final class WebhookRoutes {
     if (body.isEmpty()) {
       return;
     }
-    WebhookResult result = handler.handle(new WebhookRequest(ctx.headerMap(), body.get()), secrets);
+    // One repository lookup per delivery: the one that gave the secret is the one stored with it.
+    Repository[] verifiedWith = new Repository[1];
+    WebhookSecrets secrets = ref -> repositories.find(ref.provider(), ref.owner(), ref.name())
+        .map(r -> {
+          verifiedWith[0] = r;
+          return r.webhookSecret();
+        });
+    Map<String, String> headers = ctx.headerMap();
+    WebhookResult result = handler.handle(new WebhookRequest(headers, body.get()), secrets);
     if (result instanceof WebhookResult.Rejected r) {
       reject(ctx, r.httpStatus(), r.reason());
     } else if (result instanceof WebhookResult.Ignored i) {
@@ -92,14 +97,10 @@ public final class WebhookRoutes {
     } else {
       WebhookResult.Accepted a = (WebhookResult.Accepted) result;
       GitEvent event = a.event();
-      Optional<Repository> repo = repositories.find(
-          event.repo().provider(), event.repo().owner(), event.repo().name());
-      if (repo.isEmpty()) { // removed between the secret lookup and now
-        reject(ctx, 404, "the repository is not registered");
-        return;
-      }
+      // Accepted means verified, and verifying took the secret from the repository found.
+      Repository repo = verifiedWith[0];
       store(ctx, List.of(new NewDelivery(a.provider(), a.deliveryId(), a.eventName(),
-          storedHeaders(ctx), body.get(), repo.get().id(), GitEventCodec.kind(event),
+          storedHeaders(headers), body.get(), repo.id(), GitEventCodec.kind(event),
           GitEventCodec.encode(event))));
     }
   }
@@ -183,8 +184,12 @@ public final class WebhookRoutes {
   }
 
   private static Map<String, String> storedHeaders(Context ctx) {
+    return storedHeaders(ctx.headerMap());
+  }
+
+  private static Map<String, String> storedHeaders(Map<String, String> sent) {
     Map<String, String> headers = new LinkedHashMap<>();
-    ctx.headerMap().forEach((name, value) -> headers.put(name,
+    sent.forEach((name, value) -> headers.put(name,
         SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "<redacted>" : value));
     return headers;
   }

@@ -65,6 +65,21 @@ public final class RepoDb implements AutoCloseable {
     return inTransaction("BEGIN DEFERRED", what, work);
   }
 
+  /**
+   * Runs a single statement's work without BEGIN/COMMIT (SQLite's implicit transaction): the
+   * cheapest read, for a query that must see the latest commit of any process.
+   */
+  public <T> T single(String what, Work<T> work) {
+    lock.lock();
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException("store " + file + ": cannot " + what + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private <T> T inTransaction(String begin, String what, Work<T> work) {
     lock.lock();
     try {
