@@ -55,6 +55,11 @@ public final class RepoDb implements AutoCloseable {
     }
   }
 
+  /** The store file. */
+  public Path file() {
+    return file;
+  }
+
   /** Runs work in a write transaction ({@code BEGIN IMMEDIATE}: read-then-write cannot race). */
   public <T> T write(String what, Work<T> work) {
     return inTransaction("BEGIN IMMEDIATE", what, work);

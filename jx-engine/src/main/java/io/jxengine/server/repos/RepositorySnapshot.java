@@ -13,7 +13,7 @@ import java.util.Optional;
  * Immutable, so any number of threads read it without a lock; a newer counter value means a new
  * snapshot, never a change to this one.
  */
-final class RepositorySnapshot {
+public final class RepositorySnapshot {
   private record Key(ProviderKind provider, String owner, String name) {}
 
   private final long version;
@@ -33,21 +33,22 @@ final class RepositorySnapshot {
     this.byName = names;
   }
 
-  long version() {
+  /** The counter value this snapshot was read at. */
+  public long version() {
     return version;
   }
 
-  Optional<Repository> get(long id) {
+  public Optional<Repository> get(long id) {
     return Optional.ofNullable(byId.get(id));
   }
 
   /** Exact match, as the {@code UNIQUE (provider, owner, name)} column comparison. */
-  Optional<Repository> find(ProviderKind provider, String owner, String name) {
+  public Optional<Repository> find(ProviderKind provider, String owner, String name) {
     return Optional.ofNullable(byName.get(new Key(provider, owner, name)));
   }
 
   /** Ordered by id. */
-  List<Repository> list() {
+  public List<Repository> list() {
     return List.copyOf(byId.values());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jxengine.scm.ProviderKind;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,13 +31,11 @@ import java.util.Optional;
  * <p>Threading and errors: see {@link RepoDb}; every method commits before it returns; SQLite
  * failures are {@link io.jxengine.activity.StoreException}s naming the file.
  */
-public final class SqliteRepositoryStore implements RepositoryStore {
+public final class SqliteRepositoryStore implements RepositoryStore, VersionedRepositories {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, provider, owner, name, clone_url, api_url, token_secret, webhook_secret,"
           + " default_branch, trusted_users, local_path, poll_interval_ms, created_ms";
-
-  private static final String VERSION = "SELECT version FROM repositories_version WHERE id = 1";
 
   private final RepoDb db;
   private final Clock clock;
@@ -112,9 +111,21 @@ public final class SqliteRepositoryStore implements RepositoryStore {
     return current().list();
   }
 
+  @Override
+  public RepositorySnapshot cached() {
+    RepositorySnapshot cached = snapshot;
+    return cached != null ? cached : current();
+  }
+
+  @Override
+  public Path file() {
+    return db.file();
+  }
+
   /** The snapshot for the counter's value now: the cached one, or a fresh load when it moved. */
-  private RepositorySnapshot current() {
-    long version = db.single("read the repositories' version", SqliteRepositoryStore::version);
+  @Override
+  public RepositorySnapshot current() {
+    long version = db.single("read the repositories' version", RepositoriesVersion::read);
     RepositorySnapshot cached = snapshot;
     if (cached != null && cached.version() == version) {
       return cached;
@@ -123,19 +134,10 @@ public final class SqliteRepositoryStore implements RepositoryStore {
     // Two threads reloading at once both get a correct snapshot; whichever is stored last may be
     // the older one, which only costs the next caller another reload.
     RepositorySnapshot fresh = db.read("load repositories", c -> new RepositorySnapshot(
-        version(c), query(c, "SELECT " + COLUMNS + " FROM repositories ORDER BY id")));
+        RepositoriesVersion.read(c),
+        query(c, "SELECT " + COLUMNS + " FROM repositories ORDER BY id")));
     snapshot = fresh;
     return fresh;
-  }
-
-  private static long version(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(VERSION);
-        ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
-        throw new SQLException("repositories_version has no row (a damaged store?)");
-      }
-      return rs.getLong(1);
-    }
   }
 
   @Override
