@@ -29,8 +29,9 @@ import java.util.Map;
  * </ol>
  *
  * <p>The engine is {@link BenchServer} with the delivery worker paused, so the figure is intake
- * alone (verify, map, store durably, answer). After each method the deliveries table is counted:
- * every delivery answered 2xx must be stored.
+ * alone (verify, map, store durably, answer). Both servers run in this JVM all along, and each
+ * method is run against the baseline and then the engine, back to back. After each method the
+ * deliveries table is counted: every delivery answered 2xx must be stored.
  *
  * <p>Usage: {@code IntakeLoadBench <work dir> <connections> <wrk seconds> <burst rounds>
  * <rate seconds> <rate,...>}; needs {@code wrk} on the PATH.
@@ -63,20 +64,18 @@ public final class IntakeLoadBench {
       ctx.bodyAsBytes();
       ctx.status(202).result("{}");
     }).start("127.0.0.1", 0);
-    Map<String, Figures> baseline;
-    try {
-      baseline = load.run("http://127.0.0.1:" + bare.port() + "/hook", prefix -> -1);
+    Map<String, Figures> baseline = new LinkedHashMap<>();
+    Map<String, Figures> engine = new LinkedHashMap<>();
+    try (BenchServer server = new BenchServer(work.resolve("engine"), ServerBench.PIPELINE,
+        ServerConfig.loopback(0).withWorkers(0), IntakeBench.client(8), (javalin, app) -> {})) {
+      load.run(new Target("http://127.0.0.1:" + bare.port() + "/hook", prefix -> -1, baseline),
+          new Target(server.url() + "/hook", prefix -> server.count(
+              "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE '" + prefix + "-%'"),
+              engine));
     } finally {
       bare.stop();
     }
-    Map<String, Figures> engine;
-    Map<String, Long> stored = new LinkedHashMap<>();
-    try (BenchServer server = new BenchServer(work.resolve("engine"), ServerBench.PIPELINE,
-        ServerConfig.loopback(0).withWorkers(0), IntakeBench.client(8), (javalin, app) -> {})) {
-      engine = load.run(server.url() + "/hook", prefix -> server.count(
-          "SELECT COUNT(*) FROM deliveries WHERE delivery_id LIKE '" + prefix + "-%'"));
-      load.stored.forEach(stored::put);
-    }
+    Map<String, Long> stored = load.stored;
     print(connections, wrkSeconds, rounds, rateSeconds, baseline, engine, stored);
   }
 
@@ -129,25 +128,35 @@ public final class IntakeLoadBench {
       this.signature = signature;
     }
 
-    /** {@code count} gives the deliveries stored under a delivery id prefix. */
-    Map<String, Figures> run(String url, LongUnaryOperatorOf count) throws Exception {
-      Map<String, Figures> out = new LinkedHashMap<>();
-      IntakeWrkBench.wrk(script, url, connections, 3, "warm"); // JIT warm-up, not measured
-      IntakeWrkBench.Run w = IntakeWrkBench.wrk(script, url, connections, wrkSeconds, "wrk");
-      out.put("closed loop (wrk)", new Figures(w.percentiles().get("50"),
-          w.percentiles().get("90"), w.percentiles().get("99"), w.rate(), w.requests(),
-          w.requests() - w.non2xx()));
-      stored.put("closed loop (wrk)", count.of("wrk"));
-      out.put("burst", loadGen(List.of("burst", url, "" + connections, "" + rounds, "burst")));
-      stored.put("burst", count.of("burst"));
+    /**
+     * Every method against the baseline then the engine, back to back, so that a change in the
+     * machine's load between methods weighs on both alike. Both servers run all along.
+     */
+    void run(Target bare, Target engine) throws Exception {
+      for (Target t : List.of(bare, engine)) {
+        IntakeWrkBench.wrk(script, t.url(), connections, 3, "warm"); // JIT warm-up
+      }
+      for (Target t : List.of(bare, engine)) {
+        IntakeWrkBench.Run w = IntakeWrkBench.wrk(script, t.url(), connections, wrkSeconds, "wrk");
+        t.figures().put("closed loop (wrk)", new Figures(w.percentiles().get("50"),
+            w.percentiles().get("90"), w.percentiles().get("99"), w.rate(), w.requests(),
+            w.requests() - w.non2xx()));
+      }
+      stored.put("closed loop (wrk)", engine.count().of("wrk"));
+      for (Target t : List.of(bare, engine)) {
+        t.figures().put("burst", loadGen(List.of("burst", t.url(), "" + connections, "" + rounds,
+            "burst")));
+      }
+      stored.put("burst", engine.count().of("burst"));
       for (double rate : rates) {
         String name = String.format(Locale.ROOT, "open loop %.0f/s", rate);
         String prefix = String.format(Locale.ROOT, "rate%.0f", rate);
-        out.put(name, loadGen(List.of("rate", url, "" + connections, "" + rate,
-            "" + rateSeconds, prefix)));
-        stored.put(name, count.of(prefix));
+        for (Target t : List.of(bare, engine)) {
+          t.figures().put(name, loadGen(List.of("rate", t.url(), "" + connections, "" + rate,
+              "" + rateSeconds, prefix)));
+        }
+        stored.put(name, engine.count().of(prefix));
       }
-      return out;
     }
 
     private Figures loadGen(List<String> args) throws IOException, InterruptedException {
@@ -174,6 +183,9 @@ public final class IntakeLoadBench {
           Long.parseLong(v.get("sent")), answered - Long.parseLong(v.get("non2xx")));
     }
   }
+
+  /** A server under test and where its figures go. */
+  private record Target(String url, LongUnaryOperatorOf count, Map<String, Figures> figures) {}
 
   /** The deliveries stored under a prefix ({@code -1} for the baseline, which stores none). */
   @FunctionalInterface

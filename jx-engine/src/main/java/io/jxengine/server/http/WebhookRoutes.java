@@ -154,7 +154,8 @@ public final class WebhookRoutes {
       } else if (!(v.result() instanceof WebhookResult.Rejected r)
           || (r.httpStatus() != WebhookResult.Rejected.UNAUTHORIZED
               && r.httpStatus() != WebhookResult.Rejected.UNKNOWN_REPOSITORY)) {
-        respond(ctx, v.result()); // malformed, too large, ignored: no repository decides those
+        // Malformed, too large, or ignored: nothing is stored, so a stale secret changes nothing.
+        respond(ctx, v.result());
         return true;
       } else {
         snapshot = guard.versions().current();
