@@ -268,12 +268,13 @@ public final class WebhookRoutes {
 
   /** The body, or empty after answering 413 when it is (or says it is) over the cap. */
   private Optional<byte[]> readBody(Context ctx) throws IOException {
-    if (ctx.req().getContentLengthLong() > MAX) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > MAX) {
       reject(ctx, 413, "the body is larger than " + MAX + " bytes");
       return Optional.empty();
     }
     try {
-      return Optional.of(BoundedBody.read(ctx.req().getInputStream(), MAX));
+      return Optional.of(BoundedBody.read(ctx.req().getInputStream(), MAX, declared));
     } catch (BoundedBody.TooLarge e) {
       reject(ctx, 413, "the body is larger than " + MAX + " bytes");
       return Optional.empty();
