@@ -9,11 +9,14 @@ import io.jxengine.activity.StoreException;
 import io.jxengine.engine.RunContext;
 import io.jxengine.server.queue.Delivery;
 import io.jxengine.server.queue.DeliveryState;
-import io.jxengine.server.queue.DeliveryStore;
+import io.jxengine.server.queue.GuardedDeliveryStore;
 import io.jxengine.server.queue.NewDelivery;
+import io.jxengine.server.repos.RepositoriesVersion;
 import io.jxengine.server.runs.QueuedRun;
 import io.jxengine.server.runs.RunQueue;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,7 @@ import java.util.Optional;
  * <p>Threading: one connection, serialised by {@link StoreDb}; every method runs in its own transaction and
  * commits before returning. Errors are {@link StoreException}s naming the file.
  */
-public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoCloseable {
+public final class SqliteServerStore implements GuardedDeliveryStore, RunQueue, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StoreDb db;
@@ -47,12 +50,31 @@ public final class SqliteServerStore implements DeliveryStore, RunQueue, AutoClo
   public Stored store(NewDelivery d) {
     String headers = json(d.headers());
     // Grouped: two hundred webhooks at once share a few transactions instead of queueing for 200.
+    return db.writeGrouped("store delivery " + d.deliveryId(), c -> insert(c, d, headers));
+  }
+
+  @Override
+  public Optional<Stored> storeIfRepositoriesAt(NewDelivery d, long repositoriesVersion) {
+    String headers = json(d.headers());
     return db.writeGrouped("store delivery " + d.deliveryId(), c -> {
-      Optional<Long> id = DeliveryTable.insertIfAbsent(c, d, headers, clock.instant());
-      return id.isPresent()
-          ? new Stored(id.get(), false)
-          : new Stored(DeliveryTable.idOf(c, d.provider(), d.deliveryId()), true);
+      // In the delivery's own transaction: the repositories cannot change before the commit.
+      if (RepositoriesVersion.read(c) != repositoriesVersion) {
+        return Optional.empty();
+      }
+      return Optional.of(insert(c, d, headers));
     });
+  }
+
+  private Stored insert(Connection c, NewDelivery d, String headers) throws SQLException {
+    Optional<Long> id = DeliveryTable.insertIfAbsent(c, d, headers, clock.instant());
+    return id.isPresent()
+        ? new Stored(id.get(), false)
+        : new Stored(DeliveryTable.idOf(c, d.provider(), d.deliveryId()), true);
+  }
+
+  @Override
+  public Path file() {
+    return db.file();
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
@@ -164,26 +165,45 @@ final class StoreDb implements AutoCloseable {
 
   /**
    * Runs work in a write transaction that it may share with writes other threads submit at the
-   * same moment (group commit): whoever gets the connection first runs every waiting write, each
-   * in a savepoint of its own, and commits them together. Under many concurrent writers (webhook
-   * deliveries) this pays one transaction for a group instead of one per write. Each write still
-   * succeeds or fails alone: a failing one is rolled back to its savepoint and its caller gets the
-   * exception; the others commit. Returns only after the commit that made the write durable.
+   * same moment (group commit): the first write in line becomes the leader, takes the connection,
+   * runs every waiting write, each in a savepoint of its own, commits them together and wakes
+   * each of their threads. Under many concurrent writers (webhook deliveries) this pays one
+   * transaction for a group instead of one per write, and only the leader ever waits for the
+   * connection's lock: the others park until their own write is done, so a finished group does
+   * not have to hand the lock from thread to thread just for each to learn that its write is
+   * done. Each write still succeeds or fails alone: a failing one is rolled back to its savepoint
+   * and its caller gets the exception; the others commit. Returns only after the commit that made
+   * the write durable. An interrupt does not abandon the write (it may already be in a group); it
+   * is kept for the caller.
    */
   <T> T writeGrouped(String what, Work<T> work) {
-    GroupedWrite<T> mine = new GroupedWrite<>(what, work);
+    GroupedWrite<T> mine = new GroupedWrite<>(what, work, Thread.currentThread());
     waiting.add(mine);
-    lock.lock();
-    try {
-      if (!mine.done) {
-        List<GroupedWrite<?>> group = new ArrayList<>();
-        for (GroupedWrite<?> w; (w = waiting.poll()) != null; ) {
-          group.add(w);
+    boolean interrupted = false;
+    while (!mine.done) {
+      // First in line: lead the next group. Everyone behind is either drained by the group that
+      // takes the write ahead of it (drains run until the queue is empty) or is first in line
+      // itself later, so no write is left parked with nobody to run it.
+      if (waiting.peek() == mine) {
+        lock.lock();
+        try {
+          if (!mine.done) {
+            List<GroupedWrite<?>> group = new ArrayList<>();
+            for (GroupedWrite<?> w; (w = waiting.poll()) != null; ) {
+              group.add(w);
+            }
+            runGroup(group);
+          }
+        } finally {
+          lock.unlock();
         }
-        runGroup(group);
+      } else {
+        LockSupport.park(this);
+        interrupted |= Thread.interrupted(); // else park would return at once, forever
       }
-    } finally {
-      lock.unlock();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return mine.result();
   }
@@ -195,29 +215,40 @@ final class StoreDb implements AutoCloseable {
       group.forEach(w -> w.finish(failure(w.what, e)));
       return;
     }
-    for (GroupedWrite<?> w : group) {
-      w.runIn(this);
-    }
     try {
+      for (GroupedWrite<?> w : group) {
+        w.runIn(this);
+      }
       execute("COMMIT");
       group.forEach(w -> w.finish(null));
     } catch (SQLException e) {
       rollbackQuietly(e);
       group.forEach(w -> w.finish(failure(w.what, e)));
+    } catch (RuntimeException | Error e) {
+      // runIn keeps a write's own failures; this is anything else (an OutOfMemoryError, say),
+      // which must not leave the callers of the group parked for ever.
+      rollbackQuietly(e);
+      group.forEach(w -> w.finish(new IllegalStateException("a grouped write failed: " + e, e)));
+      throw e;
     }
   }
 
-  /** One caller's write in a group; its fields are read and written holding the lock. */
+  /**
+   * One caller's write in a group. The leader writes {@code value} and {@code error} holding the
+   * lock, then {@code done} (volatile), which publishes them to the caller's thread.
+   */
   private static final class GroupedWrite<T> {
     final String what;
     final Work<T> work;
+    final Thread caller;
     T value;
     RuntimeException error;
-    boolean done;
+    volatile boolean done;
 
-    GroupedWrite(String what, Work<T> work) {
+    GroupedWrite(String what, Work<T> work, Thread caller) {
       this.what = what;
       this.work = work;
+      this.caller = caller;
     }
 
     void runIn(StoreDb db) {
@@ -240,10 +271,14 @@ final class StoreDb implements AutoCloseable {
 
     /** After the commit: its own failure, the commit's, or success. */
     void finish(RuntimeException commitFailure) {
+      if (done) {
+        return;
+      }
       if (error == null) {
         error = commitFailure;
       }
       done = true;
+      LockSupport.unpark(caller);
     }
 
     T result() {
@@ -318,7 +353,7 @@ final class StoreDb implements AutoCloseable {
     }
   }
 
-  private void rollbackQuietly(Exception cause) {
+  private void rollbackQuietly(Throwable cause) {
     try {
       execute("ROLLBACK");
     } catch (SQLException e) {

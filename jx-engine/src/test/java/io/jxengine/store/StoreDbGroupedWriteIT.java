@@ -91,4 +91,36 @@ class StoreDbGroupedWriteIT {
       }
     }
   }
+
+  @Test
+  void anInterruptedWriterStillGetsItsWriteDoneAndKeepsTheInterrupt() throws Exception {
+    try (StoreDb db = StoreDb.open(dir.resolve("t.db"))) {
+      db.write("create", c -> {
+        try (Statement s = c.createStatement()) {
+          s.execute("CREATE TABLE t (v TEXT)");
+        }
+        return null;
+      });
+      Thread.currentThread().interrupt();
+      try {
+        String v = db.writeGrouped("insert", c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO t (v) VALUES ('x')");
+          }
+          return "done";
+        });
+        assertThat(v).isEqualTo("done");
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      long rows = db.read("count", c -> {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM t")) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      });
+      assertThat(rows).isEqualTo(1);
+    }
+  }
 }

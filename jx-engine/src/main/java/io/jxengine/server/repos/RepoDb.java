@@ -55,6 +55,11 @@ public final class RepoDb implements AutoCloseable {
     }
   }
 
+  /** The store file. */
+  public Path file() {
+    return file;
+  }
+
   /** Runs work in a write transaction ({@code BEGIN IMMEDIATE}: read-then-write cannot race). */
   public <T> T write(String what, Work<T> work) {
     return inTransaction("BEGIN IMMEDIATE", what, work);
@@ -63,6 +68,21 @@ public final class RepoDb implements AutoCloseable {
   /** Runs work in a read transaction. */
   public <T> T read(String what, Work<T> work) {
     return inTransaction("BEGIN DEFERRED", what, work);
+  }
+
+  /**
+   * Runs a single statement's work without BEGIN/COMMIT (SQLite's implicit transaction): the
+   * cheapest read, for a query that must see the latest commit of any process.
+   */
+  public <T> T single(String what, Work<T> work) {
+    lock.lock();
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException("store " + file + ": cannot " + what + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
   }
 
   private <T> T inTransaction(String begin, String what, Work<T> work) {

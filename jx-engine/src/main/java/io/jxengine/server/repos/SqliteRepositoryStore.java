@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jxengine.scm.ProviderKind;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +21,17 @@ import java.util.Optional;
  * The embedded {@link RepositoryStore}: table {@code repositories} in the engine's SQLite file
  * (migration V3). Trusted users are stored as a JSON array, times as epoch milliseconds.
  *
+ * <p>Reads ({@link #get}, {@link #find}, {@link #list}) are served from an in-memory {@link
+ * RepositorySnapshot}: each first reads the one-row change counter {@code repositories_version}
+ * (migration V7; triggers bump it on every insert, update and delete, whichever process writes,
+ * such as {@code jxe import} in a shell while the server runs) and reloads every repository only
+ * when it moved. A webhook delivery then costs one tiny read instead of two row reads in
+ * transactions, and still sees a re-import or a removal committed by any process before it.
+ *
  * <p>Threading and errors: see {@link RepoDb}; every method commits before it returns; SQLite
  * failures are {@link io.jxengine.activity.StoreException}s naming the file.
  */
-public final class SqliteRepositoryStore implements RepositoryStore {
+public final class SqliteRepositoryStore implements RepositoryStore, VersionedRepositories {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, provider, owner, name, clone_url, api_url, token_secret, webhook_secret,"
@@ -31,6 +39,8 @@ public final class SqliteRepositoryStore implements RepositoryStore {
 
   private final RepoDb db;
   private final Clock clock;
+  /** The newest snapshot loaded; replaced whole, never changed. */
+  private volatile RepositorySnapshot snapshot;
 
   public SqliteRepositoryStore(RepoDb db) {
     this(db, Clock.systemUTC());
@@ -88,19 +98,46 @@ public final class SqliteRepositoryStore implements RepositoryStore {
 
   @Override
   public Optional<Repository> get(long id) {
-    return db.read("read repository " + id, c -> get(c, id));
+    return current().get(id);
   }
 
   @Override
   public Optional<Repository> find(ProviderKind provider, String owner, String name) {
-    return db.read("find repository " + owner + "/" + name, c -> find(c, provider, owner, name));
+    return current().find(provider, owner, name);
   }
 
   @Override
   public List<Repository> list() {
-    return db.read(
-        "list repositories",
-        c -> query(c, "SELECT " + COLUMNS + " FROM repositories ORDER BY id"));
+    return current().list();
+  }
+
+  @Override
+  public RepositorySnapshot cached() {
+    RepositorySnapshot cached = snapshot;
+    return cached != null ? cached : current();
+  }
+
+  @Override
+  public Path file() {
+    return db.file();
+  }
+
+  /** The snapshot for the counter's value now: the cached one, or a fresh load when it moved. */
+  @Override
+  public RepositorySnapshot current() {
+    long version = db.single("read the repositories' version", RepositoriesVersion::read);
+    RepositorySnapshot cached = snapshot;
+    if (cached != null && cached.version() == version) {
+      return cached;
+    }
+    // Counter and rows read in one transaction, so the snapshot is labelled with its own version.
+    // Two threads reloading at once both get a correct snapshot; whichever is stored last may be
+    // the older one, which only costs the next caller another reload.
+    RepositorySnapshot fresh = db.read("load repositories", c -> new RepositorySnapshot(
+        RepositoriesVersion.read(c),
+        query(c, "SELECT " + COLUMNS + " FROM repositories ORDER BY id")));
+    snapshot = fresh;
+    return fresh;
   }
 
   @Override

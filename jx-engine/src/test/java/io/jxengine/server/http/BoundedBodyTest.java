@@ -34,6 +34,26 @@ class BoundedBodyTest {
     assertThat(BoundedBody.read(new ByteArrayInputStream(new byte[0]), 10)).isEmpty();
   }
 
+  @Test
+  void aDeclaredLengthIsReadIntoAnArrayOfThatSize() throws Exception {
+    byte[] body = "{\"ref\":\"refs/heads/main\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(BoundedBody.read(new ByteArrayInputStream(body), 100, body.length))
+        .isEqualTo(body);
+    assertThat(BoundedBody.read(new ByteArrayInputStream(new byte[0]), 100, 0)).isEmpty();
+  }
+
+  @Test
+  void aStreamShorterOrLongerThanDeclaredIsReadAsSentWithinTheCap() throws Exception {
+    assertThat(BoundedBody.read(new ByteArrayInputStream(new byte[10]), 100, 50)).hasSize(10);
+    assertThat(BoundedBody.read(new ByteArrayInputStream(new byte[80]), 100, 50)).hasSize(80);
+    assertThatThrownBy(() -> BoundedBody.read(new ByteArrayInputStream(new byte[101]), 100, 50))
+        .isInstanceOf(BoundedBody.TooLarge.class);
+    CountingEndless endless = new CountingEndless();
+    assertThatThrownBy(() -> BoundedBody.read(endless, 50_000, 100))
+        .isInstanceOf(BoundedBody.TooLarge.class);
+    assertThat(endless.read).isEqualTo(50_001);
+  }
+
   /** Never ends; counts what was taken from it. */
   private static final class CountingEndless extends InputStream {
     long read;
