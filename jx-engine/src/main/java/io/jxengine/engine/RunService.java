@@ -17,6 +17,8 @@ import io.jxengine.model.Pipeline;
 import io.jxengine.model.Pos;
 import io.jxengine.secrets.SecretProvider;
 import io.jxengine.source.Workspaces;
+import io.jxengine.testreport.ReportHandoff;
+import io.jxengine.testreport.StepTestReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +154,7 @@ public final class RunService implements PipelineRunner {
       recorder.closeAll();
     }
     recordOutputs(id, workspace);
+    recordTests(id, workspace);
     String message = recorder.resultMessage(result, cancel);
     store.updateActivity(id, result, null, Instant.now(), message);
     if (!request.keepWorkspace()) {
@@ -169,6 +172,24 @@ public final class RunService implements PipelineRunner {
     String notes = outputs.get(StepOutputs.RELEASE_NOTES_URL);
     if (version != null || notes != null) {
       store.recordRelease(id, version, notes);
+    }
+  }
+
+  /**
+   * What the run's report steps ({@code jxe step junit}) handed over beside the workspace. A store
+   * that keeps no test results (the cluster's) leaves them out: the steps' logs still have the
+   * summary.
+   */
+  private void recordTests(long id, Path workspace) {
+    Path dir = ReportHandoff.dirFor(workspace);
+    List<StepTestReport> reports = ReportHandoff.readAll(dir);
+    FileTrees.deleteQuietly(dir);
+    if (!reports.isEmpty()) {
+      try {
+        store.recordTests(id, reports);
+      } catch (UnsupportedOperationException e) {
+        // not kept by this store; documented in docs/pipeline-syntax.md
+      }
     }
   }
 
