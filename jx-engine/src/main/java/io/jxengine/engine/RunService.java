@@ -124,7 +124,9 @@ public final class RunService implements PipelineRunner {
       RunListener console, Backend.CancelSignal cancel) {
     Pipeline pipeline = request.pipeline();
     RunContext ctx = request.context();
-    SecretMasker masker = new SecretValueMasker(secretValues.values());
+    List<String> masked = new java.util.ArrayList<>(secretValues.values());
+    masked.addAll(PipelineSecrets.maskedEnv(pipeline));
+    SecretMasker masker = new SecretValueMasker(masked);
     long id = activity.id();
     Path workspace = home.workspaces().resolve(Long.toString(id));
     try {
