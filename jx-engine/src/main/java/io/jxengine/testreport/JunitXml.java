@@ -68,7 +68,6 @@ public final class JunitXml {
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
     return f;
   }
 
