@@ -58,6 +58,21 @@ function renderGraph(a) {
         h('span', { class: 'duration', dataset: { live: s.id } }, formatDuration(liveMillis(s)))))))));
 }
 
+/**
+ * A step's message as text; in a Preview step's message the http(s) addresses (the preview and
+ * its pull request) are links. Only whole http(s) tokens become links, so a message can never
+ * make a javascript: or data: link.
+ */
+function messageView(step) {
+  if (step.kind !== 'Preview') return step.message;
+  return step.message.split(/(\s+)/).map(token => {
+    const url = token.replace(/[),.;]+$/, '');
+    if (!/^https?:\/\/[^\s"'<>]+$/.test(url)) return token;
+    return [h('a', { class: 'step-link', href: url, rel: 'noopener noreferrer', target: '_blank' }, url),
+      token.slice(url.length)];
+  }).flat();
+}
+
 function stepView(stage, step) {
   let view = stepViews.get(step.id);
   if (!view) {
@@ -71,7 +86,7 @@ function stepView(stage, step) {
     statusBadge(step.status), ' ',
     h('span', { class: 'step-name' }, `${stage.name} / ${step.name}`), ' ',
     h('span', { class: 'duration muted' }, formatDuration(liveMillis(step))),
-    step.message ? h('span', { class: 'muted step-message' }, ` — ${step.message}`) : null);
+    step.message ? h('span', { class: 'muted step-message' }, ' — ', messageView(step)) : null);
   // open a step once when it starts or fails; after that the user decides
   if (!view.opened && (step.status === 'Running' || ['Failed', 'Error', 'TimedOut'].includes(step.status))) {
     view.details.open = true;
@@ -89,6 +104,37 @@ function renderSteps(a) {
   }
 }
 
+/**
+ * The gates the run waits at, each with its question and an approve/reject pair. Fetched again
+ * only when the run's status changes, since a gate opens or closes only with it.
+ */
+let approvalsFor = null;
+async function renderApprovals(a) {
+  if (approvalsFor === a.status) return;
+  approvalsFor = a.status;
+  const section = document.getElementById('approvals');
+  const gates = a.status === 'WaitingForApproval'
+    ? (await getJson(`/api/activities/${id}/approvals`)).filter((g) => g.state === 'Waiting')
+    : [];
+  section.hidden = gates.length === 0;
+  fill(section, gates.map((g) => h('div', { class: 'approval', dataset: { step: g.step } },
+    h('p', { class: 'approval-message' }, g.message),
+    g.submitters.length ? h('p', { class: 'approval-submitters' }, `Submitters: ${g.submitters.join(', ')}`) : [],
+    h('button', { type: 'button', class: 'approve-button', onclick: () => decide(g, 'approve') }, g.ok),
+    h('button', { type: 'button', class: 'reject-button', onclick: () => decide(g, 'reject') }, 'Reject'))));
+}
+
+async function decide(gate, how) {
+  try {
+    await postWithToken(`/api/activities/${id}/approvals/${encodeURIComponent(gate.step)}/${how}`);
+    notice.textContent = how === 'approve' ? `Approved ${gate.step}` : `Rejected ${gate.step}`;
+    approvalsFor = null;
+    document.getElementById('approvals').hidden = true;
+  } catch (e) {
+    notice.textContent = `Could not ${how}: ${e.message}`;
+  }
+}
+
 function render(a) {
   activity = a;
   receivedAt = Date.now();
@@ -97,6 +143,7 @@ function render(a) {
   renderHead(a);
   renderGraph(a);
   renderSteps(a);
+  renderApprovals(a).catch((e) => { notice.textContent = `Could not read approvals: ${e.message}`; });
 }
 
 function appendLines(event) {

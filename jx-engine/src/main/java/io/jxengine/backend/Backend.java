@@ -26,6 +26,16 @@ public interface Backend {
       Plan plan, Path workspace, Map<String, String> secrets, RunListener listener,
       CancelSignal cancel);
 
+  /**
+   * Runs with approval gates decided through {@code approvals}. A backend that cannot wait for
+   * them ignores {@code approvals} (the default); its compiler refuses gates beforehand.
+   */
+  default Status run(
+      Plan plan, Path workspace, Map<String, String> secrets, RunListener listener,
+      CancelSignal cancel, ApprovalGate approvals) {
+    return run(plan, workspace, secrets, listener, cancel);
+  }
+
   /** Set once by whoever wants the run to stop; polled or awaited by the backend. */
   final class CancelSignal {
     private volatile String reason;

@@ -31,9 +31,22 @@ final class BuildSelector {
   /**
    * @param args positional words: an optional {@code owner/repo/branch} and an optional {@code #N}
    *     (or {@code N})
-   * @param runningOnly pick only builds still running (for stop)
+   * @param runningOnly pick only builds still running, waiting for approval included (for stop)
    */
   static Activity select(ActivityStore store, List<String> args, boolean runningOnly) {
+    return select(store, args,
+        runningOnly ? List.of(Status.Running, Status.WaitingForApproval) : List.of(),
+        runningOnly ? "no running builds" : "no builds");
+  }
+
+  /** As {@link #select}, the newest build waiting for approval when no number is given. */
+  static Activity selectWaiting(ActivityStore store, List<String> args) {
+    return select(
+        store, args, List.of(Status.WaitingForApproval), "no builds waiting for approval");
+  }
+
+  private static Activity select(
+      ActivityStore store, List<String> args, List<Status> statuses, String none) {
     String pipeline = null;
     Integer build = null;
     for (String a : args) {
@@ -48,7 +61,7 @@ final class BuildSelector {
     PipelineName p = PipelineName.parse(pipeline);
     if (build != null) {
       if (p.branch() == null) {
-        Optional<Activity> newest = newest(store, p, null);
+        Optional<Activity> newest = newest(store, p, List.of());
         if (newest.isEmpty()) {
           throw new UserException("no builds" + describe(p));
         }
@@ -63,17 +76,20 @@ final class BuildSelector {
                   + " #" + n));
     }
     final PipelineName named = p;
-    return newest(store, p, runningOnly ? Status.Running : null)
+    return newest(store, p, statuses)
         .orElseThrow(
             () -> new UserException(
-                (runningOnly ? "no running builds" : "no builds") + describe(named)));
+                none + describe(named)));
   }
 
-  private static Optional<Activity> newest(ActivityStore store, PipelineName p, Status status) {
-    return store
-        .list(new ActivityFilter(p.owner(), p.repo(), p.branch(), status, null, 1))
-        .stream()
-        .findFirst();
+  /** The newest build in one of {@code statuses} (any status when empty). */
+  private static Optional<Activity> newest(
+      ActivityStore store, PipelineName p, List<Status> statuses) {
+    List<Status> each = statuses.isEmpty() ? java.util.Collections.singletonList(null) : statuses;
+    return each.stream()
+        .flatMap(status -> store
+            .list(new ActivityFilter(p.owner(), p.repo(), p.branch(), status, null, 1)).stream())
+        .max(java.util.Comparator.comparingLong(Activity::id));
   }
 
   private static String describe(PipelineName p) {

@@ -33,10 +33,14 @@ final class ConsoleListener implements RunListener {
       String message) {
     if (status == Status.Running && attempt > 1) {
       out.println("[" + stage + "/" + step + "] retrying (attempt " + attempt + ")");
+    } else if (status == Status.WaitingForApproval) {
+      // always shown, even with --quiet: the run cannot go on until someone acts
+      out.println("[" + stage + "/" + step + "] " + status + suffix(message)
+          + "; decide with `jxe approve --step " + step + "` (or --reject)");
     } else if (status.isTerminal() && status != Status.Succeeded) {
       out.println("[" + stage + "/" + step + "] " + status + suffix(message));
     } else if (status == Status.Succeeded && !quiet) {
-      out.println("[" + stage + "/" + step + "] " + status);
+      out.println("[" + stage + "/" + step + "] " + status + suffix(message));
     }
     out.flush();
   }

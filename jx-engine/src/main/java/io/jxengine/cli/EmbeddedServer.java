@@ -9,6 +9,8 @@ import io.jxengine.server.SecretProviderFactory;
 import io.jxengine.server.ServerApp;
 import io.jxengine.server.ServerConfig;
 import io.jxengine.server.ServerExtension;
+import io.jxengine.approval.ApprovalDesk;
+import io.jxengine.store.SqliteApprovalStore;
 import io.jxengine.server.ServerParts;
 import io.jxengine.server.api.ApiContext;
 import io.jxengine.server.api.ApiRoutes;
@@ -106,12 +108,15 @@ final class EmbeddedServer implements AutoCloseable {
     ServerApp app = new ServerApp(config, parts);
     FileTokenVerifier tokens =
         FileTokenVerifier.open(engine.home().root(), new PrintStream(System.out, true));
+    // approval gates live in the SQLite file beside the runs of this server (closed with it)
+    SqliteApprovalStore approvals = SqliteApprovalStore.open(engine.home().database());
     app.addRoutes((javalin, s) -> {
       ApiRoutes.register(javalin, new ApiContext(engine.store(), engine.logs(), repositories,
-          s.runControl(), tokens, config.publicUrl()));
+          s.runControl(), tokens, config.publicUrl()), new ApprovalDesk(approvals));
       UiRoutes.register(javalin);
     });
     List<AutoCloseable> extensions = new java.util.ArrayList<>();
+    extensions.add(approvals);
     ServerExtension.Context context =
         new ServerExtension.Context(app, engine.home(), engine.logs(), secrets);
     for (ServerExtension extension : java.util.ServiceLoader.load(ServerExtension.class)) {

@@ -4,6 +4,9 @@ import io.jxengine.activity.ActivityStore;
 import io.jxengine.backend.local.LocalBackend;
 import io.jxengine.engine.JxeHome;
 import io.jxengine.engine.RunService;
+import io.jxengine.gitops.ClusterCredentials;
+import io.jxengine.gitops.Environment;
+import io.jxengine.kube.apply.KubeClients;
 import io.jxengine.logs.FileLogStore;
 import io.jxengine.logs.LogStore;
 import io.jxengine.secrets.LocalSecretProvider;
@@ -12,6 +15,8 @@ import io.jxengine.server.repos.RepoDb;
 import io.jxengine.server.repos.RepositoryStore;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.store.SqliteActivityStore;
+import io.jxengine.store.SqliteApprovalStore;
+import io.jxengine.store.SqliteEnvironmentStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -93,9 +98,25 @@ final class EngineContext implements AutoCloseable {
     return repoDb;
   }
 
+  /**
+   * Runs on this machine. Besides the local secrets, a push to the branch of a registered
+   * environment's repository gets this process's kubeconfig as the secret {@code jxe-cluster}
+   * ({@link ClusterCredentials}).
+   */
   RunService runService(List<Path> extraSecretFiles) {
+    Path userHome = Path.of(System.getProperty("user.home", "."));
     return new RunService(
-        store(), logs(), new LocalBackend(home.scripts()), secrets(extraSecretFiles), home);
+        store(), logs(), new LocalBackend(home.scripts()),
+        ClusterCredentials.scoped(secrets(extraSecretFiles), this::environments,
+            () -> KubeClients.kubeconfigText(System.getenv(), userHome)),
+        home, () -> SqliteApprovalStore.open(home.database()));
+  }
+
+  /** The registered environments, read from a connection of its own (only when a run asks). */
+  private List<Environment> environments() {
+    try (SqliteEnvironmentStore envs = SqliteEnvironmentStore.open(home.database())) {
+      return envs.environments();
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.jxengine.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jxengine.gitops.EnvApplier;
 import io.jxengine.kube.apply.ChartRenderer;
+import io.jxengine.kube.apply.ChartRepository;
 import io.jxengine.kube.apply.KubeApplyException;
 import io.jxengine.kube.apply.KubeClients;
 import io.jxengine.kube.apply.ResourceApplier;
@@ -39,7 +40,8 @@ final class EnvApplyCommand implements Callable<Integer> {
     try (client;
         EngineContext engine = new EngineContext();
         SqliteEnvironmentStore envs = SqliteEnvironmentStore.open(engine.home().database())) {
-      EnvApplier applier = new EnvApplier(new ResourceApplier(client), new ChartRenderer(), envs, Clock.systemUTC());
+      EnvApplier applier = new EnvApplier(new ResourceApplier(client), new ChartRenderer(),
+          new ChartRepository(engine.home().root().resolve("charts")), envs, Clock.systemUTC());
       EnvApplier.Outcome outcome;
       try {
         outcome = applier.apply(dir, head(dir));

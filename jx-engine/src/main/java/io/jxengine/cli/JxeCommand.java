@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       EffectiveCommand.class,
       GetCommand.class,
       StopCommand.class,
+      ApproveCommand.class,
       ImportCommand.class,
       EnvCommand.class,
       PromoteCommand.class,

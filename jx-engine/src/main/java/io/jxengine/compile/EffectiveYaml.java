@@ -94,6 +94,9 @@ public final class EffectiveYaml {
         m.put("with", with.node());
       }
     }
+    if (s.isApproval()) {
+      m.put("approval", approval(s.approval()));
+    }
     m.put("image", str(s.image()));
     m.put("dir", str(s.dir()));
     m.put("env", env(s.env()));
@@ -107,6 +110,17 @@ public final class EffectiveYaml {
     if (!s.volumes().isEmpty()) {
       m.put("volumes", seq(s.volumes().stream().map(EffectiveYaml::volume).toList()));
     }
+    return m.node();
+  }
+
+  private static Node approval(io.jxengine.model.Approval a) {
+    Map m = new Map();
+    m.put("message", str(a.message()));
+    m.put("ok", str(a.ok()));
+    if (!a.submitters().isEmpty()) {
+      m.put("submitters", seq(a.submitters().stream().map(EffectiveYaml::str).toList()));
+    }
+    m.put("timeout", duration(a.timeout()));
     return m.node();
   }
 
@@ -142,6 +156,11 @@ public final class EffectiveYaml {
     m.put("tag", flowOrNull(w.tags()));
     m.put("event", flowOrNull(w.events()));
     m.put("paths", flowOrNull(w.paths()));
+    if (w.cluster() != null) {
+      m.put("cluster", new ScalarNode(Tag.BOOL, w.cluster().toString(), null, null,
+          DumperOptions.ScalarStyle.PLAIN));
+    }
+    m.put("env", flowOrNull(w.env()));
     return m.node();
   }
 

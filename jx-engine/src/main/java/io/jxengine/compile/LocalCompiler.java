@@ -37,6 +37,24 @@ public final class LocalCompiler {
   /** Name of the stage that carries the pipeline's {@code post:} steps. */
   public static final String POST_STAGE = "post";
 
+  private final boolean cluster;
+
+  /** Decides {@code when: {cluster}} by whether this process has a cluster configured. */
+  public LocalCompiler() {
+    this(clusterConfigured());
+  }
+
+  /** @param cluster whether {@code when: {cluster: true}} holds (true for cluster backends) */
+  public LocalCompiler(boolean cluster) {
+    this.cluster = cluster;
+  }
+
+  private static boolean clusterConfigured() {
+    String home = System.getProperty("user.home");
+    return io.jxengine.kube.apply.KubeClients.configured(
+        System.getenv(), home == null ? null : Path.of(home));
+  }
+
   public Plan compile(
       Pipeline effective, RunContext ctx, int build, Path workspace, int defaultConcurrency) {
     Map<String, String> jobVars =
@@ -47,7 +65,8 @@ public final class LocalCompiler {
     List<PlanStage> stages = new ArrayList<>();
     String previousRunnable = null;
     for (Stage stage : effective.stages()) {
-      String skip = WhenEvaluator.skipReason(stage.when(), ctx);
+      String skip = WhenEvaluator.skipReason(stage.when(), ctx,
+          WhenFacts.of(cluster, effective, stage));
       List<String> deps;
       if (effective.isDag()) {
         deps = stage.needs() == null ? List.of() : stage.needs().stream().map(NameRef::name).toList();
@@ -61,7 +80,8 @@ public final class LocalCompiler {
     }
     List<PlanStage> finallyStages = new ArrayList<>();
     for (Stage stage : effective.finallyStages()) {
-      String skip = WhenEvaluator.skipReason(stage.when(), ctx);
+      String skip = WhenEvaluator.skipReason(stage.when(), ctx,
+          WhenFacts.of(cluster, effective, stage));
       finallyStages.add(stage(effective, stage, List.of(), skip, jobVars));
     }
     int concurrency =
@@ -143,7 +163,7 @@ public final class LocalCompiler {
     int n = 0;
     for (Step step : steps) {
       n++;
-      if (step.run() == null) {
+      if (step.run() == null && !step.isApproval()) {
         throw new IllegalArgumentException(
             "step " + step.name() + " of stage " + stageName + " has no run: "
                 + "the compiler needs an effective pipeline (catalog references resolved)");
@@ -161,7 +181,8 @@ public final class LocalCompiler {
               step.dir(),
               merged,
               step.timeout(),
-              step.retries()));
+              step.retries(),
+              step.approval()));
     }
     return out;
   }

@@ -8,15 +8,25 @@ import java.util.List;
  * Decides a stage's {@code when:} against a run. All given conditions must hold; within a list any
  * entry may match. Branch, tag and path entries are {@link Glob globs}; events are compared
  * exactly. A run without a tag never matches {@code tag}; a run whose changed paths are unknown
- * always matches {@code paths}. Pure and thread-safe.
+ * always matches {@code paths}. {@code cluster} and {@code env} are decided against {@link
+ * WhenFacts}. Pure and thread-safe.
  */
 public final class WhenEvaluator {
   private WhenEvaluator() {}
 
-  /** Null when the stage runs; else the human reason it is skipped. */
+  /** As {@link #skipReason(When, RunContext, WhenFacts)} with no cluster and no variables. */
   public static String skipReason(When when, RunContext ctx) {
+    return skipReason(when, ctx, WhenFacts.NONE);
+  }
+
+  /** Null when the stage runs; else the human reason it is skipped. */
+  public static String skipReason(When when, RunContext ctx, WhenFacts facts) {
     if (when == null || when.isEmpty()) {
       return null;
+    }
+    String engine = engineReason(when, facts);
+    if (engine != null) {
+      return engine;
     }
     if (!when.branches().isEmpty() && !Glob.anyMatch(when.branches(), ctx.branch())) {
       return "branch `" + ctx.branch() + "` does not match " + list(when.branches());
@@ -36,6 +46,21 @@ public final class WhenEvaluator {
       boolean any = ctx.changedPaths().stream().anyMatch(p -> Glob.anyMatch(when.paths(), p));
       if (!any) {
         return "no changed path matches " + list(when.paths());
+      }
+    }
+    return null;
+  }
+
+  /** The conditions on the engine and the pipeline's configuration rather than on the run. */
+  private static String engineReason(When when, WhenFacts facts) {
+    if (when.cluster() != null && when.cluster() != facts.cluster()) {
+      return when.cluster() ? "no Kubernetes cluster is configured (cluster: true)"
+          : "a Kubernetes cluster is configured (cluster: false)";
+    }
+    for (String name : when.env()) {
+      String value = facts.env().get(name);
+      if (value == null || value.isEmpty()) {
+        return "`" + name + "` is not set in the pipeline's or the stage's env";
       }
     }
     return null;

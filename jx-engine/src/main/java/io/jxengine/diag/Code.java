@@ -34,6 +34,7 @@ public enum Code {
   RESERVED_ENV("JX207", Severity.WARNING),
   NO_STAGES("JX208", Severity.ERROR),
   DUPLICATE_SECRET_ENV("JX209", Severity.ERROR),
+  APPROVAL_IN_POST("JX210", Severity.ERROR),
   // catalog references
   UNKNOWN_USES("JX301", Severity.ERROR),
   UNKNOWN_PARAM("JX302", Severity.ERROR),
@@ -45,10 +46,12 @@ public enum Code {
   PIPELINE_NOT_FOUND("JX402", Severity.ERROR),
   WORKSPACE_FAILED("JX403", Severity.ERROR),
   NEEDS_CLUSTER("JX404", Severity.ERROR),
+  SECRET_WITHHELD("JX405", Severity.ERROR),
   // compiling for a cluster
   PRIVILEGED_REFUSED("JX501", Severity.ERROR),
   HOST_PATH_REFUSED("JX502", Severity.ERROR),
   STAGE_SKIPPED("JX503", Severity.INFO),
+  APPROVAL_ON_CLUSTER("JX504", Severity.ERROR),
   // converting a Jenkinsfile (jenkins-plugin)
   GROOVY_SYNTAX("JX601", Severity.ERROR),
   SCRIPTED_PIPELINE("JX602", Severity.WARNING),

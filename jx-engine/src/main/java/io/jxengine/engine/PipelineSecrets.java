@@ -1,5 +1,6 @@
 package io.jxengine.engine;
 
+import io.jxengine.compile.WhenEvaluator;
 import io.jxengine.diag.Code;
 import io.jxengine.diag.Diagnostics;
 import io.jxengine.model.Pipeline;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The secret values a pipeline references, looked up before it runs. Thread-safe. */
 public final class PipelineSecrets {
@@ -46,28 +48,52 @@ public final class PipelineSecrets {
    */
   public static Map<String, String> resolve(
       Pipeline pipeline, SecretProvider secrets, Diagnostics diags) {
+    return resolve(pipeline, null, secrets, diags);
+  }
+
+  /**
+   * As {@link #resolve(Pipeline, SecretProvider, Diagnostics)}, but for one run: the secrets of a
+   * stage whose {@code when:} skips it for {@code ctx} are not looked up (a stage that does not
+   * run needs none, so a pull request's run of an environment repository never asks for the
+   * cluster credentials of its push-only apply stage). A secret the provider withholds is JX405.
+   *
+   * @param ctx the run, or null to look up every stage's secrets
+   */
+  public static Map<String, String> resolve(
+      Pipeline pipeline, RunContext ctx, SecretProvider secrets, Diagnostics diags) {
     Map<String, String> values = new LinkedHashMap<>();
     List<SecretRef> refs = new ArrayList<>(pipeline.secrets());
     for (Stage s : pipeline.stages()) {
-      refs.addAll(s.secrets());
+      addStage(refs, s, ctx);
     }
     for (Stage s : pipeline.finallyStages()) {
-      refs.addAll(s.secrets());
+      addStage(refs, s, ctx);
     }
     for (SecretRef ref : refs) {
       String k = ref.secret() + "/" + ref.key();
       if (values.containsKey(k)) {
         continue;
       }
-      secrets
-          .lookup(ref.secret(), ref.key())
-          .ifPresentOrElse(
-              v -> values.put(k, v),
-              () ->
-                  diags.report(
-                      Code.SECRET_NOT_FOUND, ref.pos(), "secrets", ref.secret(), ref.key(),
-                      SecretProvider.envVarFor(ref.secret(), ref.key())));
+      Optional<String> value = secrets.lookup(ref.secret(), ref.key());
+      if (value.isPresent()) {
+        values.put(k, value.get());
+        continue;
+      }
+      Optional<String> withheld = secrets.withheld(ref.secret(), ref.key());
+      if (withheld.isPresent()) {
+        diags.report(Code.SECRET_WITHHELD, ref.pos(), "secrets", ref.secret(), ref.key(), withheld.get());
+      } else {
+        diags.report(
+            Code.SECRET_NOT_FOUND, ref.pos(), "secrets", ref.secret(), ref.key(),
+            SecretProvider.envVarFor(ref.secret(), ref.key()));
+      }
     }
     return values;
+  }
+
+  private static void addStage(List<SecretRef> refs, Stage stage, RunContext ctx) {
+    if (ctx == null || WhenEvaluator.skipReason(stage.when(), ctx) == null) {
+      refs.addAll(stage.secrets());
+    }
   }
 }

@@ -4,10 +4,14 @@ import io.jxengine.activity.Activity;
 import io.jxengine.activity.ActivityStore;
 import io.jxengine.activity.NewActivity;
 import io.jxengine.activity.Status;
+import io.jxengine.approval.ApprovalStore;
+import io.jxengine.backend.ApprovalGate;
 import io.jxengine.backend.Backend;
 import io.jxengine.backend.RunListener;
 import io.jxengine.compile.LocalCompiler;
 import io.jxengine.compile.Plan;
+import io.jxengine.compile.PlanStage;
+import io.jxengine.compile.PlanStep;
 import io.jxengine.diag.Code;
 import io.jxengine.diag.Diagnostics;
 import io.jxengine.logs.LogStore;
@@ -23,8 +27,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs one effective pipeline end to end: resolves its secrets, creates the activity, prepares
@@ -36,17 +43,49 @@ public final class RunService implements PipelineRunner {
   private final ActivityStore store;
   private final LogStore logs;
   private final Backend backend;
-  private final SecretProvider secrets;
+  private final Function<RunContext, SecretProvider> secretsForRun;
   private final JxeHome home;
+  private final Supplier<ApprovalStore> approvals;
   private final LocalCompiler compiler = new LocalCompiler();
 
+  /** Without approval gates: a gate step fails, saying the engine's store is needed. */
   public RunService(
       ActivityStore store, LogStore logs, Backend backend, SecretProvider secrets, JxeHome home) {
+    this(store, logs, backend, ctx -> secrets, home, null);
+  }
+
+  /**
+   * @param secretsForRun the secrets one run may see, by what the run is about: some are scoped
+   *     to a repository and event (the engine's cluster credentials, {@code
+   *     io.jxengine.gitops.ClusterCredentials}); called once per run, from the run's thread
+   */
+  public RunService(
+      ActivityStore store, LogStore logs, Backend backend,
+      Function<RunContext, SecretProvider> secretsForRun, JxeHome home) {
+    this(store, logs, backend, secretsForRun, home, null);
+  }
+
+  /**
+   * @param approvals opens the store of approval gates for a run that has some (closed when the
+   *     run ends, so runs without gates never open it); null when gates cannot be decided here
+   */
+  public RunService(
+      ActivityStore store, LogStore logs, Backend backend, SecretProvider secrets, JxeHome home,
+      Supplier<ApprovalStore> approvals) {
+    this(store, logs, backend, ctx -> secrets, home, approvals);
+  }
+
+  /** Both: secrets scoped per run and approval gates. */
+  public RunService(
+      ActivityStore store, LogStore logs, Backend backend,
+      Function<RunContext, SecretProvider> secretsForRun, JxeHome home,
+      Supplier<ApprovalStore> approvals) {
     this.store = store;
     this.logs = logs;
     this.backend = backend;
-    this.secrets = secrets;
+    this.secretsForRun = secretsForRun;
     this.home = home;
+    this.approvals = approvals;
   }
 
   /**
@@ -63,7 +102,8 @@ public final class RunService implements PipelineRunner {
     if (diags.hasErrors()) {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
-    Map<String, String> secretValues = PipelineSecrets.resolve(pipeline, secrets, diags);
+    Map<String, String> secretValues =
+        PipelineSecrets.resolve(pipeline, ctx, secretsForRun.apply(ctx), diags);
     if (diags.hasErrors()) {
       return new RunOutcome(null, Status.Error, diags.sorted());
     }
@@ -90,7 +130,8 @@ public final class RunService implements PipelineRunner {
     Map<String, String> secretValues = Map.of();
     if (withSecrets) {
       Diagnostics diags = new Diagnostics();
-      secretValues = PipelineSecrets.resolve(request.pipeline(), secrets, diags);
+      secretValues = PipelineSecrets.resolve(
+          request.pipeline(), request.context(), secretsForRun.apply(request.context()), diags);
       if (diags.hasErrors()) {
         String why = diags.sorted().get(0).message();
         store.updateActivity(activity.id(), Status.Error, null, Instant.now(), why);
@@ -146,14 +187,19 @@ public final class RunService implements PipelineRunner {
     RunRecorder recorder = RunRecorder.start(store, logs, id, plan, masker, console);
     Status result;
     store.updateActivity(id, Status.Running, Instant.now(), null, "");
+    ApprovalStore gates = approvals != null && hasGates(plan) ? approvals.get() : null;
     try (StopRequests stops = StopRequests.watch(store, id, cancel)) {
-      result = backend.run(plan, workspace, secretValues, recorder.listener(), cancel);
+      ApprovalGate gate = gates == null ? ApprovalGate.NONE : new StoreApprovalGate(gates, store, id);
+      result = backend.run(plan, workspace, secretValues, recorder.listener(), cancel, gate);
     } catch (RuntimeException e) {
       recorder.closeAll();
       store.updateActivity(id, Status.Error, null, Instant.now(), "engine error: " + e);
       throw e;
     } finally {
       recorder.closeAll();
+      if (gates != null) {
+        gates.close();
+      }
     }
     recordOutputs(id, workspace);
     recordTests(id, workspace);
@@ -163,6 +209,12 @@ public final class RunService implements PipelineRunner {
       FileTrees.deleteQuietly(workspace);
     }
     return new RunOutcome(store.get(id).orElse(activity), result, List.of());
+  }
+
+  private static boolean hasGates(Plan plan) {
+    List<PlanStage> all = new ArrayList<>(plan.stages());
+    all.addAll(plan.finallyStages());
+    return all.stream().anyMatch(s -> s.steps().stream().anyMatch(PlanStep::isApproval));
   }
 
   /** What the steps reported through {@code $JXE_OUTPUTS}: a release's version and notes. */

@@ -3,7 +3,9 @@ package io.jxengine.gitops;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.jxengine.diag.Diagnostic;
 import io.jxengine.diag.Diagnostics;
+import io.jxengine.kube.apply.ChartRenderException;
 import io.jxengine.kube.apply.ChartRenderer;
+import io.jxengine.kube.apply.ChartRepository;
 import io.jxengine.kube.apply.KubeApplyException;
 import io.jxengine.kube.apply.ObjectRef;
 import io.jxengine.kube.apply.OwnerLabels;
@@ -31,12 +33,22 @@ import java.util.stream.Collectors;
 public final class EnvApplier {
   private final ResourceApplier applier;
   private final ChartRenderer renderer;
+  private final ChartRepository charts;
   private final EnvironmentStore environments;
   private final Clock clock;
 
+  /** Charts from chart repositories are cached in the system's temporary directory. */
   public EnvApplier(ResourceApplier applier, ChartRenderer renderer, EnvironmentStore environments, Clock clock) {
+    this(applier, renderer, new ChartRepository(Path.of(System.getProperty("java.io.tmpdir"), "jxe-charts")),
+        environments, clock);
+  }
+
+  /** @param charts fetches (and caches) the charts of applications with a {@code repository:} */
+  public EnvApplier(ResourceApplier applier, ChartRenderer renderer, ChartRepository charts,
+      EnvironmentStore environments, Clock clock) {
     this.applier = applier;
     this.renderer = renderer;
+    this.charts = charts;
     this.environments = environments;
     this.clock = clock;
   }
@@ -100,16 +112,20 @@ public final class EnvApplier {
       }
       return io.jxengine.kube.apply.Manifests.parse(yaml.toString());
     }
+    Path chart;
     if (app.repository() != null) {
-      throw new KubeApplyException("application " + app.name() + ": charts from a chart repository ("
-          + app.repository() + ") are not rendered yet; vendor the chart into this repository and"
-          + " set chart: to its path");
-    }
-    Path root = checkout.toAbsolutePath().normalize();
-    Path chart = root.resolve(app.chart()).normalize();
-    if (!chart.startsWith(root)) {
-      throw new KubeApplyException("application " + app.name() + ": chart path " + app.chart()
-          + " leaves the environment repository");
+      try {
+        chart = charts.fetch(app.repository(), app.chart(), SemVer.normalize(app.version()));
+      } catch (ChartRenderException e) {
+        throw new ChartRenderException("application " + app.name() + ": " + e.getMessage(), e);
+      }
+    } else {
+      Path root = checkout.toAbsolutePath().normalize();
+      chart = root.resolve(app.chart()).normalize();
+      if (!chart.startsWith(root)) {
+        throw new KubeApplyException("application " + app.name() + ": chart path " + app.chart()
+            + " leaves the environment repository");
+      }
     }
     Map<String, Object> values = new LinkedHashMap<>(app.values());
     values.putIfAbsent("version", SemVer.normalize(app.version()));

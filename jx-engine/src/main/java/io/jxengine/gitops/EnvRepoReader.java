@@ -139,8 +139,13 @@ public final class EnvRepoReader {
     } else if (chart == null && !manifests) {
       diags.report(Code.APP_WITHOUT_SOURCE, f.pos(), "", name);
     }
+    String repository = f.has("repository") ? f.string("repository") : null;
+    if (repository != null && !repository.matches("(?i)https?://[^/\\s]+.*")) {
+      diags.report(Code.INVALID_VALUE, f.valuePos("repository"), "repository", repository, "repository",
+          "an http(s) URL of a Helm chart repository");
+    }
     Map<String, Object> values = f.has("values") ? values(file, f, r) : Map.of();
-    return Optional.of(new AppSpec(name, chart, f.has("repository") ? f.string("repository") : null,
+    return Optional.of(new AppSpec(name, chart, repository,
         version, manifests, values, f.valuePos("version")));
   }
 

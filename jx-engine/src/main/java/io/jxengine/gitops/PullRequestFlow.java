@@ -12,11 +12,12 @@ import java.util.List;
 
 /**
  * A promotion through the provider's pull request: opens it (or finds the open one of the same
- * branch), then waits. {@code Auto} merges once every commit status on the head succeeded; a failed
- * one ends the promotion with "checks failed" and nothing merged. {@code Manual} merges once someone
- * with write access commented {@code /approve} or {@code jxe promote --approve} was run, and ends
- * as soon as a person merged it by hand. A merge refused because the head moved or conflicts
- * rebuilds the branch on the newest base and waits again.
+ * branch), then waits. {@code Auto} merges once every commit status and every check run (GitHub's
+ * Checks API) on the head succeeded; a failed one ends the promotion with "checks failed", its
+ * name, and nothing merged. {@code Manual} merges once someone with write access commented {@code
+ * /approve} (or {@code /lgtm}), the server's ChatOps recorded such an approval, or {@code jxe
+ * promote --approve} was run, and ends as soon as a person merged it by hand. A merge refused
+ * because the head moved or conflicts rebuilds the branch on the newest base and waits again.
  */
 final class PullRequestFlow {
   static final String APPROVE = "/approve";
@@ -83,7 +84,7 @@ final class PullRequestFlow {
 
   /** The first failed check on the head, or null. */
   private String failedCheck(PullRequestInfo pr) {
-    for (CommitStatus s : provider.commitStatuses(repo, pr.headSha())) {
+    for (CommitStatus s : checks(pr)) {
       if (s.state() == CommitStatus.State.FAILURE || s.state() == CommitStatus.State.ERROR) {
         return s.context() + (s.description() == null ? "" : " (" + s.description() + ")");
       }
@@ -91,10 +92,17 @@ final class PullRequestFlow {
     return null;
   }
 
+  /** The head's commit statuses and check runs together: Auto needs every one of them green. */
+  private List<CommitStatus> checks(PullRequestInfo pr) {
+    List<CommitStatus> all = new java.util.ArrayList<>(provider.commitStatuses(repo, pr.headSha()));
+    all.addAll(provider.checkRuns(repo, pr.headSha()));
+    return all;
+  }
+
   private boolean ready(PullRequestInfo pr) {
     String url = pr.htmlUrl();
     if (branch.env().strategy() == PromotionStrategy.Auto) {
-      List<CommitStatus> statuses = provider.commitStatuses(repo, pr.headSha());
+      List<CommitStatus> statuses = checks(pr);
       boolean passed = !statuses.isEmpty()
           && statuses.stream().allMatch(s -> s.state() == CommitStatus.State.SUCCESS);
       if (!passed) {

@@ -70,6 +70,22 @@ public final class Linter {
     steps(post.always(), field + ".always", names, stage, diags);
     steps(post.success(), field + ".success", names, stage, diags);
     steps(post.failure(), field + ".failure", names, stage, diags);
+    noGates(post.always(), field + ".always", diags);
+    noGates(post.success(), field + ".success", diags);
+    noGates(post.failure(), field + ".failure", diags);
+  }
+
+  /**
+   * JX210: post steps run once the outcome is decided, and nothing may stop them half-way; an
+   * approval gate there would hold a finished run open.
+   */
+  private static void noGates(List<Step> steps, String field, Diagnostics diags) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).isApproval()) {
+        diags.report(Code.APPROVAL_IN_POST, steps.get(i).pos(), field + "[" + i + "].approval",
+            steps.get(i).name());
+      }
+    }
   }
 
   private void steps(List<Step> steps, String field, Map<String, Step> names, String stage, Diagnostics diags) {

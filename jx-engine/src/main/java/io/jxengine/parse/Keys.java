@@ -19,11 +19,13 @@ public final class Keys {
           "post");
   public static final List<String> STEP =
       List.of(
-          "name", "uses", "with", "run", "image", "dir", "env", "timeout", "retries", "privileged",
-          "volumes");
+          "name", "uses", "with", "run", "approval", "image", "dir", "env", "timeout", "retries",
+          "privileged", "volumes");
+  public static final List<String> APPROVAL = List.of("message", "ok", "submitters", "timeout");
   public static final List<String> VOLUME = List.of("secret", "hostPath", "path");
   public static final List<String> POST = List.of("always", "success", "failure");
-  public static final List<String> WHEN = List.of("branch", "tag", "event", "paths");
+  public static final List<String> WHEN =
+      List.of("branch", "tag", "event", "paths", "cluster", "env");
   public static final List<String> SECRET = List.of("env", "secret", "key");
   public static final List<String> TRIGGERS = List.of("push", "pull_request", "comment", "cron");
   public static final List<String> PUSH = List.of("branches", "tags", "paths", "ignore_paths");
@@ -46,6 +48,7 @@ public final class Keys {
     m.put("options", OPTIONS);
     m.put("stage", STAGE);
     m.put("step", STEP);
+    m.put("approval", APPROVAL);
     m.put("volume", VOLUME);
     m.put("post", POST);
     m.put("when", WHEN);

@@ -132,6 +132,8 @@ public final class StageReader {
         ValueChecks.globs(r, f, "tag"),
         ValueChecks.events(r, f, "event"),
         ValueChecks.globs(r, f, "paths"),
+        r.bool(f.node("cluster"), f.path("cluster")),
+        ValueChecks.envNames(r, f, "env"),
         f.pos());
   }
 }

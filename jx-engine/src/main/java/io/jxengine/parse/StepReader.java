@@ -43,6 +43,9 @@ public final class StepReader {
     }
     String run = f.string("run");
     Uses uses = uses(f);
+    if (f.written("approval")) {
+      return ApprovalReader.read(r, f, defaultName);
+    }
     if (run != null && uses != null) {
       r.diags().report(Code.CONFLICTING_FIELDS, f.keyPos("uses"), f.path("uses"), "run", "uses");
     } else if (run == null && uses == null && !f.has("run") && !f.written("uses")) {

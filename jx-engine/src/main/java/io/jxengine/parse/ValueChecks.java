@@ -46,6 +46,21 @@ final class ValueChecks {
     return out;
   }
 
+  /** Reads a list of environment variable names, reporting invalid ones (JX110). */
+  static List<String> envNames(NodeReader r, Fields f, String key) {
+    List<String> out = new ArrayList<>();
+    for (NodeReader.Item item : r.items(f.node(key), f.path(key), "a list of variable names")) {
+      String name = r.string(item.node(), item.field());
+      if (name != null) {
+        out.add(name);
+        if (!io.jxengine.lint.Names.isEnvName(name)) {
+          r.diags().report(Code.INVALID_ENV_NAME, r.pos(item.node()), item.field(), name);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Reads a list of event kinds, reporting unknown ones (JX106). */
   static List<String> events(NodeReader r, Fields f, String key) {
     List<String> out = new ArrayList<>();

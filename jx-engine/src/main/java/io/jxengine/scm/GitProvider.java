@@ -51,6 +51,16 @@ public interface GitProvider {
     throw new GitProviderException(501, kind() + ": reading commit statuses is not supported", null);
   }
 
+  /**
+   * The check runs of {@code sha} (GitHub's Checks API), the newest one of each name, as
+   * statuses: queued or in progress is PENDING; a completed run is SUCCESS when its conclusion is
+   * success, neutral or skipped, FAILURE otherwise. Providers without check runs have none (the
+   * default), so callers combine these with {@link #commitStatuses}.
+   */
+  default List<CommitStatus> checkRuns(RepoRef repo, String sha) {
+    return List.of();
+  }
+
   /** The comments on a pull request, oldest first (GitLab: its notes, without system notes). */
   default List<PullRequestComment> pullRequestComments(RepoRef repo, int number) {
     throw new GitProviderException(501, kind() + ": listing comments is not supported", null);

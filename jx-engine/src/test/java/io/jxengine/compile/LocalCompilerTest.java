@@ -130,4 +130,20 @@ class LocalCompilerTest {
     assertThatThrownBy(() -> compiler.compile(pipeline(stage("a", s)), context("main"), 1, WS, 4))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void clusterConditionsFollowTheCompilersClusterAndTheStageEnv() {
+    var w = new io.jxengine.model.When(List.of(), List.of(), List.of(), List.of(), true,
+        List.of("DOCKER_REGISTRY"), Pos.UNKNOWN);
+    Pipeline p = pipeline(
+        stage("build", step("b", "make")),
+        stage("preview", null, w, Map.of("DOCKER_REGISTRY", "registry.test"), List.of(), null,
+            null, step("p", "deploy")),
+        stage("after", step("a", "echo")));
+    Plan laptop = new LocalCompiler(false).compile(p, context("main"), 1, WS, 4);
+    assertThat(laptop.stages().get(1).skipReason()).contains("no Kubernetes cluster");
+    assertThat(laptop.stages().get(2).dependsOn()).containsExactly("build");
+    Plan withCluster = new LocalCompiler(true).compile(p, context("main"), 1, WS, 4);
+    assertThat(withCluster.stages().get(1).skipReason()).isNull();
+  }
 }

@@ -55,6 +55,8 @@ class GitHubPromotionIT {
          "owner": {"login": "acme", "id": 1, "type": "Organization"},
          "url": "%s%s", "html_url": "https://github.com/acme/env-staging", "default_branch": "main"}
         """.formatted(gh.baseUrl(), REPO_PATH))));
+    gh.stubFor(get(urlPathEqualTo(REPO_PATH + "/commits/aaa111/check-runs"))
+        .willReturn(okJson("{\"total_count\": 0, \"check_runs\": []}")));
   }
 
   @AfterEach

@@ -55,7 +55,8 @@ final class Normalized {
   }
 
   private static When when(When w) {
-    return w == null ? null : new When(w.branches(), w.tags(), w.events(), w.paths(), P);
+    return w == null ? null
+        : new When(w.branches(), w.tags(), w.events(), w.paths(), w.cluster(), w.env(), P);
   }
 
   private static Triggers triggers(Triggers t) {

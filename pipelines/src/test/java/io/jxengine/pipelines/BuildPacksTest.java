@@ -21,6 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import io.fabric8.tekton.pipeline.v1.PipelineTask;
+import io.jxengine.model.Stage;
+import io.jxengine.model.Step;
 
 /**
  * Every build pack file and every catalog entry parses, lints clean and compiles to a Tekton
@@ -68,6 +72,50 @@ class BuildPacksTest {
       var stages = r.effective().stages();
       assertThat(stages.get(stages.size() - 1).name()).isEqualTo("promote");
     }
+  }
+
+  static RunContext pullRequest() {
+    return new RunContext("acme", "app", "feature", null, "pull_request",
+        "https://github.com/acme/app.git", "0123456789abcdef0123456789abcdef01234567", "feat: x",
+        "dev", 7, "Add x", "main", "fedcba9876543210fedcba9876543210fedcba98", "", "presubmit",
+        null);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"maven", "gradle", "nodejs", "go", "python"})
+  void pullRequestPacksEndWithTheImageAndThePreviewWhereARegistryIsSet(String kind)
+      throws IOException {
+    Path file = PACKS.resolve(kind).resolve("pullrequest.yaml");
+    String pack = Files.readString(file);
+    LoadResult plain = loader.loadString(pack, file.toString(), "pullrequest");
+    Stage last = plain.effective().stages().get(plain.effective().stages().size() - 1);
+    assertThat(last.name()).isEqualTo("preview");
+    assertThat(last.when().cluster()).isTrue();
+    assertThat(last.when().env()).containsExactly("DOCKER_REGISTRY");
+    assertThat(last.steps()).extracting(Step::name).containsExactly("container-image", "preview");
+    // as imported: no registry, so even on a cluster the stage is left out, saying why
+    CompileResult off = new TektonCompiler().compile(plain.effective(), pullRequest(), 3,
+        TektonOptions.defaults());
+    assertThat(off.skipped()).singleElement()
+        .satisfies(s -> assertThat(s.reason()).contains("DOCKER_REGISTRY"));
+
+    String enabled = pack.replace("    # env: {DOCKER_REGISTRY", "    env: {DOCKER_REGISTRY");
+    assertThat(enabled).isNotEqualTo(pack);
+    LoadResult on = loader.loadString(enabled, file.toString(), "pullrequest");
+    assertThat(on.diagnostics()).isEmpty();
+    CompileResult tekton = new TektonCompiler().compile(on.effective(), pullRequest(), 3,
+        TektonOptions.defaults());
+    assertThat(tekton.skipped()).isEmpty();
+    PipelineTask preview = tekton.run().getSpec().getPipelineSpec().getTasks().stream()
+        .filter(t -> t.getName().equals("preview")).findFirst().orElseThrow();
+    assertThat(preview.getTaskSpec().getSteps()).extracting(s -> s.getImage())
+        .containsExactly(TektonOptions.KANIKO_IMAGE, previewImage());
+  }
+
+  static String previewImage() {
+    return Catalog.load(List.of(CATALOG), new Diagnostics()).entries().stream()
+        .filter(e -> e.name().equals("preview")).findFirst().orElseThrow()
+        .step().image();
   }
 
   static Stream<CatalogEntry> entries() {

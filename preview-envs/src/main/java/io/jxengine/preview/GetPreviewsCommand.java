@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jxe get previews}: the preview environments, newest first. */
+/**
+ * {@code jxe get previews}: the preview environments, newest first, with each one's time to live
+ * and its repository's maximum (what garbage collection will apply), its URL and its pull request.
+ */
 @Command(name = "previews", aliases = "preview", mixinStandardHelpOptions = true,
     description = "Lists pull-request preview environments.")
 final class GetPreviewsCommand implements Callable<Integer> {
@@ -42,15 +45,21 @@ final class GetPreviewsCommand implements Callable<Integer> {
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .writeValueAsString(rows));
       } else {
-        out.printf("%-40s %-30s %-5s %-22s %s%n", "NAME", "REPOSITORY", "PR", "UPDATED", "URL");
+        String row = "%-40s %-30s %-5s %-22s %-6s %-4s %-40s %s%n";
+        out.printf(row, "NAME", "REPOSITORY", "PR", "UPDATED", "TTL", "MAX", "URL",
+            "PULL REQUEST");
         for (PreviewSpec s : rows) {
-          out.printf("%-40s %-30s %-5s %-22s %s%n", s.getNamespace(),
-              s.getOwner() + "/" + s.getRepository(), s.getPullRequest(), s.getUpdatedAt(),
-              s.getUrl() == null ? "-" : s.getUrl());
+          out.printf(row, s.getNamespace(), s.getOwner() + "/" + s.getRepository(),
+              s.getPullRequest(), s.getUpdatedAt(), dash(s.getTtl()),
+              dash(s.getMaxPerRepository()), dash(s.getUrl()), dash(s.getPullRequestUrl()));
         }
       }
       out.flush();
       return ExitCodes.OK;
     });
+  }
+
+  private static String dash(Object value) {
+    return value == null || value.toString().isEmpty() ? "-" : value.toString();
   }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The namespace of a preview and what keeps one preview from taking the cluster: a ResourceQuota
  * (pods, CPU and memory in total) and a LimitRange (defaults for containers that set none, so
- * the quota can be enforced). Fixed sizes for now; a chart may ship stricter ones of its own.
+ * the quota can be enforced). Sizes from {@link PreviewGuards}; a chart may ship stricter ones.
  */
 final class NamespaceGuards {
   static final String QUOTA = "preview-quota";
@@ -24,23 +24,20 @@ final class NamespaceGuards {
         .endMetadata().build();
   }
 
-  static List<HasMetadata> guards(String namespace) {
+  static List<HasMetadata> guards(String namespace, PreviewGuards sizes) {
+    Map<String, Quantity> hard = new java.util.TreeMap<>();
+    sizes.quota().forEach((k, v) -> hard.put(k, new Quantity(v)));
     HasMetadata quota = new ResourceQuotaBuilder()
         .withNewMetadata().withName(QUOTA).withNamespace(namespace).endMetadata()
-        .withNewSpec()
-        .addToHard("pods", new Quantity("20"))
-        .addToHard("requests.cpu", new Quantity("2"))
-        .addToHard("requests.memory", new Quantity("4Gi"))
-        .addToHard("limits.cpu", new Quantity("4"))
-        .addToHard("limits.memory", new Quantity("8Gi"))
-        .endSpec().build();
+        .withNewSpec().withHard(hard).endSpec().build();
+    Map<String, String> l = sizes.limits();
     HasMetadata limits = new LimitRangeBuilder()
         .withNewMetadata().withName(LIMITS).withNamespace(namespace).endMetadata()
         .withNewSpec().addNewLimit().withType("Container")
-        .addToDefault("cpu", new Quantity("500m"))
-        .addToDefault("memory", new Quantity("512Mi"))
-        .addToDefaultRequest("cpu", new Quantity("100m"))
-        .addToDefaultRequest("memory", new Quantity("128Mi"))
+        .addToDefault("cpu", new Quantity(l.get("cpu")))
+        .addToDefault("memory", new Quantity(l.get("memory")))
+        .addToDefaultRequest("cpu", new Quantity(l.get("request.cpu")))
+        .addToDefaultRequest("memory", new Quantity(l.get("request.memory")))
         .endLimit().endSpec().build();
     return List.of(quota, limits);
   }

@@ -44,6 +44,23 @@ public final class PreviewComments {
     }
   }
 
+  /**
+   * The pull request's web page as the provider reports it; empty (with a note saying why) when
+   * there is no provider API or it cannot answer.
+   */
+  public Optional<String> pullRequestUrl(RepoRef repo, int number, java.util.List<String> notes) {
+    try {
+      Optional<GitProvider> provider = providers.apply(repo);
+      if (provider.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(provider.get().getPullRequest(repo, number).htmlUrl());
+    } catch (RuntimeException e) {
+      notes.add("cannot read " + repo.fullName() + "#" + number + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   /** @param commentId null when nothing was written; @param error null when it was */
   public record Result(Long commentId, String error) {}
 

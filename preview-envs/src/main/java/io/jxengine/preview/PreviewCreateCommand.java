@@ -66,6 +66,17 @@ final class PreviewCreateCommand implements Callable<Integer> {
   @Option(names = "--max-previews", description = "Previews this repository may keep; the oldest go first (default 5).")
   int maxPreviews = 5;
 
+  @Option(names = "--pr-url", description = "The pull request's web page (default: asked of the provider).")
+  String pullRequestUrl;
+
+  @Option(names = "--quota", description = "ResourceQuota entries key=quantity,... over the defaults"
+      + " (pods=20,requests.cpu=2,requests.memory=4Gi,limits.cpu=4,limits.memory=8Gi; default: $PREVIEW_QUOTA).")
+  String quota = System.getenv("PREVIEW_QUOTA");
+
+  @Option(names = "--limits", description = "Container defaults key=quantity,... over"
+      + " cpu=500m,memory=512Mi,request.cpu=100m,request.memory=128Mi (default: $PREVIEW_LIMITS).")
+  String limits = System.getenv("PREVIEW_LIMITS");
+
   @Option(names = "--namespace", description = "Where Preview resources are kept (default: $JXE_PREVIEW_NAMESPACE, else the kubeconfig's).")
   String namespace;
 
@@ -93,7 +104,10 @@ final class PreviewCreateCommand implements Callable<Integer> {
       vars.put("PREVIEW_URL", url);
       vars.put("PREVIEW_NAME", request.name());
       vars.put("PREVIEW_NAMESPACE", request.name());
+      String pullRequestUrl = created.preview().getSpec().getPullRequestUrl();
+      // the run page links the http(s) addresses of a Preview step's message
       vars.put("JXE_STEP_MESSAGE", "preview " + request.name() + (url.isEmpty() ? "" : " at " + url)
+          + (pullRequestUrl == null ? "" : " for " + pullRequestUrl)
           + (created.notes().isEmpty() ? "" : " (" + String.join("; ", created.notes()) + ")"));
       PreviewCli.export(vars);
       out.println("preview " + request.name() + " ready" + (url.isEmpty() ? "" : ": " + url));
@@ -131,9 +145,15 @@ final class PreviewCreateCommand implements Callable<Integer> {
     if (maxPreviews < 1) {
       throw new IllegalArgumentException("--max-previews must be at least 1");
     }
+    PreviewGuards guards = PreviewGuards.parse(quota, "--quota (the preview step's `quota`)",
+        limits, "--limits (the preview step's `limits`)");
+    String prUrl = pullRequestUrl == null || pullRequestUrl.isBlank() ? null : pullRequestUrl;
+    if (prUrl != null && !prUrl.matches("https?://\\S{1,2000}")) {
+      throw new IllegalArgumentException("--pr-url " + prUrl + " is not an http(s) URL");
+    }
     PreviewRequest r = new PreviewRequest(new RepoRef(kind, owner, repo), number,
-        null, image, version, chart, hostPattern, domain, rollout, keep,
-        maxPreviews);
+        prUrl, image, version, chart, hostPattern, domain, rollout, keep,
+        maxPreviews, guards);
     r.host(); // refuses a pattern that gives an invalid host before anything is made
     return r;
   }

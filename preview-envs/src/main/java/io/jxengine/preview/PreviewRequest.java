@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param rolloutTimeout how long to wait for Deployments and StatefulSets to be ready
  * @param ttl how long the preview may stay without a new push
  * @param maxPerRepository how many previews the repository may keep
+ * @param guards the namespace's ResourceQuota and LimitRange sizes
  */
 public record PreviewRequest(
     RepoRef repo,
@@ -26,14 +27,32 @@ public record PreviewRequest(
     String domain,
     Duration rolloutTimeout,
     Duration ttl,
-    int maxPerRepository) {
+    int maxPerRepository,
+    PreviewGuards guards) {
   public static final String DEFAULT_HOST_PATTERN = "{app}-pr-{number}.{domain}";
+
+  /** With the default quota and limits. */
+  public PreviewRequest(RepoRef repo, int pullRequest, String pullRequestUrl, String image,
+      String version, Path chart, String hostPattern, String domain, Duration rolloutTimeout,
+      Duration ttl, int maxPerRepository) {
+    this(repo, pullRequest, pullRequestUrl, image, version, chart, hostPattern, domain,
+        rolloutTimeout, ttl, maxPerRepository, PreviewGuards.DEFAULTS);
+  }
+
+  /** The same request for {@code url}, the pull request's web page. */
+  public PreviewRequest withPullRequestUrl(String url) {
+    return new PreviewRequest(repo, pullRequest, url, image, version, chart, hostPattern, domain,
+        rolloutTimeout, ttl, maxPerRepository, guards);
+  }
 
   public PreviewRequest {
     Objects.requireNonNull(repo, "repo");
     Objects.requireNonNull(image, "image");
     if (hostPattern == null || hostPattern.isBlank()) {
       hostPattern = DEFAULT_HOST_PATTERN;
+    }
+    if (guards == null) {
+      guards = PreviewGuards.DEFAULTS;
     }
   }
 

@@ -84,7 +84,7 @@ public final class PreviewService {
     ResourceApplier applier = new ResourceApplier(client);
     List<HasMetadata> all = new ArrayList<>();
     all.add(NamespaceGuards.namespace(name, owner.labels()));
-    all.addAll(NamespaceGuards.guards(name));
+    all.addAll(NamespaceGuards.guards(name, request.guards()));
     all.addAll(objects);
     ApplyResult applied;
     try {
@@ -93,7 +93,10 @@ public final class PreviewService {
       comment(request, PreviewComments.failed(name, e.getMessage()), notes);
       throw e;
     }
-    Preview preview = record(request, name, urlOf(applied.applied()).orElse(null));
+    PreviewRequest recorded = request.pullRequestUrl() != null ? request
+        : request.withPullRequestUrl(comments.pullRequestUrl(request.repo(), request.pullRequest(),
+            notes).orElse(null));
+    Preview preview = record(recorded, name, urlOf(applied.applied()).orElse(null));
     try {
       if (!request.rolloutTimeout().isZero()) { // zero: do not wait (--timeout 0s)
         rollouts.await(applied.applied(), request.rolloutTimeout());
@@ -150,7 +153,9 @@ public final class PreviewService {
     s.setOwner(request.repo().owner());
     s.setRepository(request.repo().name());
     s.setPullRequest(request.pullRequest());
-    s.setPullRequestUrl(request.pullRequestUrl());
+    if (request.pullRequestUrl() != null) { // a provider that cannot answer keeps the known one
+      s.setPullRequestUrl(request.pullRequestUrl());
+    }
     s.setNamespace(name);
     s.setRelease(name);
     s.setImage(request.image());

@@ -19,6 +19,7 @@ public class PreviewSpec {
   private String repository;
   @PrinterColumn(name = "PR", priority = 0)
   private Integer pullRequest;
+  @PrinterColumn(name = "Pull Request", priority = 1)
   private String pullRequestUrl;
   @PrinterColumn(name = "Namespace", priority = 0)
   private String namespace;

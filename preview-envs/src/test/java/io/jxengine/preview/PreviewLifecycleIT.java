@@ -105,6 +105,9 @@ class PreviewLifecycleIT {
     assertThat(recorded.getPullRequest()).isEqualTo(pr);
     assertThat(recorded.getImage()).isEqualTo("registry.test/widget:1");
     assertThat(recorded.getDestroyCommand()).contains("jxe preview delete " + name);
+    // the pull request's page, asked of the provider when the step was not told
+    assertThat(recorded.getPullRequestUrl())
+        .isEqualTo(github.getPullRequest(REPO, pr).htmlUrl()).isNotBlank();
     List<CommentInfo> comments = github.comments(REPO, pr);
     assertThat(comments).singleElement()
         .satisfies(c -> assertThat(c.body()).contains(first.url(), "<!-- jxe:jxe-preview -->"));
@@ -131,6 +134,33 @@ class PreviewLifecycleIT {
     assertThat(client.namespaces().withName(name).get()).isNull();
     assertThat(github.comments(REPO, pr)).singleElement()
         .satisfies(c -> assertThat(c.body()).contains("removed", "closed"));
+  }
+
+  @Test
+  void quotaAndLimitsFollowTheRequestAndAGivenPullRequestUrlIsKept() {
+    rollouts = new FakeRollouts(client, true);
+    int pr = openPullRequest("sized");
+    String name = "jx-acme-widget-pr-" + pr;
+    PreviewGuards sizes = PreviewGuards.parse("pods=5,limits.memory=2Gi", "quota",
+        "memory=256Mi,request.cpu=50m", "limits");
+    PreviewRequest r = new PreviewRequest(REPO, pr, "https://example.test/acme/widget/pull/9",
+        "w:1", "1", null, null, "preview.test", Duration.ofSeconds(30), Duration.ofHours(1), 3,
+        sizes);
+
+    service.create(r);
+
+    ResourceQuota quota = client.resources(ResourceQuota.class).inNamespace(name)
+        .withName(NamespaceGuards.QUOTA).get();
+    assertThat(quota.getSpec().getHard().get("pods").toString()).isEqualTo("5");
+    assertThat(quota.getSpec().getHard().get("limits.memory").toString()).isEqualTo("2Gi");
+    assertThat(quota.getSpec().getHard().get("requests.cpu").toString()).isEqualTo("2");
+    var limit = client.resources(LimitRange.class).inNamespace(name)
+        .withName(NamespaceGuards.LIMITS).get().getSpec().getLimits().get(0);
+    assertThat(limit.getDefault().get("memory").toString()).isEqualTo("256Mi");
+    assertThat(limit.getDefault().get("cpu").toString()).isEqualTo("500m");
+    assertThat(limit.getDefaultRequest().get("cpu").toString()).isEqualTo("50m");
+    assertThat(store.get(name).orElseThrow().getSpec().getPullRequestUrl())
+        .isEqualTo("https://example.test/acme/widget/pull/9");
   }
 
   @Test

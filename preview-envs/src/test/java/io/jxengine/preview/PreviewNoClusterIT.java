@@ -78,5 +78,20 @@ class PreviewNoClusterIT {
         "preview", "create", "--image", "web:1", "--domain", "Not A Domain");
     assertThat(badHost.exit()).isEqualTo(1);
     assertThat(badHost.err()).contains("not a valid DNS name");
+
+    Path exports = tmp.resolve("quota-exports");
+    Result badQuota = jxe(Map.of("REPO_OWNER", "acme", "REPO_NAME", "web", "PULL_NUMBER", "2",
+        "JXE_ENV", exports.toString()),
+        "preview", "create", "--image", "web:1", "--quota", "pods=3,requests.cpu=lots");
+    assertThat(badQuota.exit()).isEqualTo(1);
+    assertThat(badQuota.err().strip())
+        .startsWith("jxe: --quota (the preview step's `quota`): requests.cpu=lots")
+        .doesNotContain("Exception");
+    assertThat(Files.readString(exports)).contains("requests.cpu=lots");
+
+    Result badLimits = jxe(Map.of("REPO_OWNER", "acme", "REPO_NAME", "web", "PULL_NUMBER", "2",
+        "PREVIEW_LIMITS", "memory=1Gb"), "preview", "create", "--image", "web:1");
+    assertThat(badLimits.exit()).isEqualTo(1);
+    assertThat(badLimits.err()).contains("--limits (the preview step's `limits`): memory=1Gb");
   }
 }

@@ -21,13 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The GitOps story through the real {@code ./jxe}: a sample application is released ({@code jxe
  * step next-version}, {@code jxe step tag}, {@code jxe step changelog}), promoted to staging
- * (Auto: the environment repository's own check passes, the engine merges) and applied with
- * {@code jxe env apply} as the environment's pipeline does on main, then to production (Manual: it waits
- * visibly, is approved with {@code jxe promote --approve}, merges and is applied). fabric8's CRUD
+ * (Auto: the environment repository's own check passes, the engine merges) and applied by the
+ * environment repository's own pipeline run on the merge ({@code jxe run --event push}, which
+ * gives it the engine's cluster credentials), then to production (Manual: it waits visibly, is
+ * approved with {@code jxe promote --approve}, merges and is applied the same way). fabric8's CRUD
  * mock server is the cluster, reached through a kubeconfig like a real one.
  */
 @EnableKubernetesMockClient(crud = true)
 class GitOpsE2E {
+  static final String TOKEN = "e2e-cluster-token-0451";
   @TempDir Path tmp;
   KubernetesMockServer cluster;
   KubernetesClient client;
@@ -40,11 +42,12 @@ class GitOpsE2E {
         apiVersion: v1
         kind: Config
         clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
-        users: [{name: u, user: {token: t}}]
+        users: [{name: u, user: {token: %s}}]
         contexts: [{name: mock, context: {cluster: mock, user: u}}]
         current-context: mock
-        """.formatted(client.getMasterUrl().toString()));
-    jxe = new Jxe(tmp.resolve("home"), Map.of("KUBECONFIG", kubeconfig.toString()));
+        """.formatted(client.getMasterUrl().toString(), TOKEN));
+    jxe = new Jxe(tmp.resolve("home"), Map.of("KUBECONFIG", kubeconfig.toString(),
+        "PATH", jxeOnPath() + java.io.File.pathSeparator + System.getenv("PATH")));
   }
 
   @Test
@@ -118,16 +121,27 @@ class GitOpsE2E {
   }
 
   /**
-   * What a merge to main starts: the environment repository's pipeline runs {@code jxe env apply .}
-   * on a checkout of main (here run directly, because pipeline steps do not inherit KUBECONFIG).
+   * What a merge to main starts: the environment repository's own pipeline, run by the engine
+   * ({@code jxe run --event push}) on a checkout of main. Its apply stage receives the engine's
+   * kubeconfig as the secret {@code jxe-cluster} (the step itself inherits no KUBECONFIG) and runs
+   * {@code jxe env apply .}; the kubeconfig's token never shows in the run's output.
    */
   private void applyByTheEnvironmentPipeline(String env) throws Exception {
     Path dir = tmp.resolve("main-" + env);
     git(tmp, "clone", "-q", tmp.resolve(env + ".git").toString(), dir.toString());
-    assertThat(Files.readString(dir.resolve(".jx/pipeline.yaml"))).contains("jxe env apply .");
-    Jxe.Result apply = jxe.run("env", "apply", dir.toString());
-    assertThat(apply.exitCode()).as(apply.all()).isZero();
-    assertThat(apply.out()).contains("applied hello: 1 object(s)");
+    assertThat(Files.readString(dir.resolve(".jx/pipeline.yaml"))).contains("jxe env apply .", "jxe-cluster");
+    Jxe.Result run = jxe.run("run", dir.toString(), "--event", "push");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.out()).contains("applied hello: 1 object(s)").doesNotContain(TOKEN);
+  }
+
+  /** A directory holding a {@code jxe} command for the pipelines' steps (the launcher of this tree). */
+  private Path jxeOnPath() throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path cmd = bin.resolve("jxe");
+    Files.writeString(cmd, "#!/bin/sh\nexec '" + Jxe.ROOT.resolve("jxe") + "' \"$@\"\n");
+    cmd.toFile().setExecutable(true);
+    return bin;
   }
 
   private ConfigMap configMap(String namespace) {

@@ -8,6 +8,9 @@ import static io.jxengine.jenkins.api.JenkinsApiRoutes.requirePost;
 import io.javalin.http.Context;
 import io.jxengine.activity.Activity;
 import io.jxengine.activity.Status;
+import io.jxengine.approval.ApprovalDesk;
+import io.jxengine.approval.ApprovalException;
+import io.jxengine.approval.ApprovalRecord;
 import io.jxengine.jenkins.api.JenkinsApiRoutes.Request;
 import io.jxengine.logs.LogStore;
 import io.jxengine.server.runs.RunQueue;
@@ -22,7 +25,9 @@ import java.util.function.Predicate;
  * queue item in {@code Location}), the queue ({@code queue/api/json}, {@code
  * queue/item/<n>/api/json}, {@code queue/cancelItem}), and a build's {@code api/json}, {@code
  * consoleText}, {@code logText/progressiveText}, {@code stop}, by number or as {@code lastBuild},
- * {@code lastCompletedBuild}, {@code lastSuccessfulBuild}, {@code lastFailedBuild}. Thread-safe.
+ * {@code lastCompletedBuild}, {@code lastSuccessfulBuild}, {@code lastFailedBuild}; and a waiting
+ * {@code input}'s {@code proceedEmpty} and {@code abort} (the engine's approval gates).
+ * Thread-safe.
  */
 final class BuildActions {
   private static final Map<String, Predicate<Activity>> ALIASES = Map.of(
@@ -38,14 +43,17 @@ final class BuildActions {
   private final JenkinsJson views;
   private final RunQueue queue;
   private final LogStore logs;
+  private final ApprovalDesk approvals;
 
+  /** @param approvals decides approval gates ({@code input/<id>/proceedEmpty}), or null for none */
   BuildActions(JobStore jobs, JenkinsBuilds builds, JenkinsJson views, RunQueue queue,
-      LogStore logs) {
+      LogStore logs, ApprovalDesk approvals) {
     this.jobs = jobs;
     this.builds = builds;
     this.views = views;
     this.queue = queue;
     this.logs = logs;
+    this.approvals = approvals;
   }
 
   boolean handle(Request r) {
@@ -59,7 +67,7 @@ final class BuildActions {
       ok(r.ctx(), 201);
       return true;
     }
-    if (r.rest().isEmpty() || r.rest().size() > 3) {
+    if (r.rest().isEmpty() || r.rest().size() > 4) {
       return false;
     }
     String which = r.rest().get(0);
@@ -83,10 +91,33 @@ final class BuildActions {
       requirePost(r);
       builds.stop(a);
       ok(ctx, 200);
+    } else if (page.size() == 3 && page.get(0).equals("input") && approvals != null
+        && (page.get(2).equals("proceedEmpty") || page.get(2).equals("abort"))) {
+      requirePost(r);
+      input(a, page.get(1), page.get(2).equals("proceedEmpty"), r.user());
+      ok(ctx, 200);
     } else {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Jenkins' {@code input/<id>/proceedEmpty} and {@code input/<id>/abort}: decides the approval
+   * gate whose step name is the input's id (case-insensitively: converted ids are lower case) as
+   * the API user. 403 when the user is not a submitter, 404 when no such gate waits.
+   */
+  private void input(Activity a, String inputId, boolean approve, String user) {
+    String step = approvals.waiting(a.id()).stream().map(ApprovalRecord::step)
+        .filter(s -> s.equalsIgnoreCase(inputId)).findFirst()
+        .orElseThrow(() -> JenkinsApiException.notFound(
+            "build #" + a.build() + " has no input '" + inputId + "' waiting"));
+    try {
+      approvals.decide(a.id(), step, approve, user);
+    } catch (ApprovalException e) {
+      throw new JenkinsApiException(
+          e.reason() == ApprovalException.Reason.FORBIDDEN ? 403 : 409, e.getMessage());
+    }
   }
 
   /** A build not yet started is still a queue item in Jenkins: 404 as a build. */

@@ -1,7 +1,9 @@
 package io.jxengine.jenkins.api;
 
+import io.jxengine.approval.ApprovalDesk;
 import io.jxengine.server.ServerApp;
 import io.jxengine.server.ServerExtension;
+import io.jxengine.store.SqliteApprovalStore;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * Serves the Jenkins remote API on {@code jxe server} under {@code /jenkins/}: jobs kept in
  * {@code $JXE_HOME/jenkins/jobs}, users in {@code $JXE_HOME/jenkins/users.yaml}, builds run by
  * the server's scheduler as activities with source {@code jenkins}. Found through {@code
- * META-INF/services/io.jxengine.server.ServerExtension}. It starts no threads of its own, so the
- * handle it returns has nothing to stop.
+ * META-INF/services/io.jxengine.server.ServerExtension}. It starts no threads of its own; the
+ * handle it returns closes its connection to the approval gates.
  */
 public final class JenkinsApiExtension implements ServerExtension {
   private static final Logger LOG = LoggerFactory.getLogger(JenkinsApiExtension.class);
@@ -23,11 +25,12 @@ public final class JenkinsApiExtension implements ServerExtension {
     if (!users.any()) {
       LOG.info("Jenkins API: no users yet; make a token with `jxe jenkins token create <user>`");
     }
+    SqliteApprovalStore approvals = SqliteApprovalStore.open(context.home().database());
     context.server().addRoutes((javalin, server) ->
         routes(server, home, users, context.logs(), JenkinsfileSupport.converter(),
-            io.jxengine.server.ServerConfig.DEFAULT_MAX_RUNS)
+            io.jxengine.server.ServerConfig.DEFAULT_MAX_RUNS, new ApprovalDesk(approvals))
             .register(javalin));
-    return () -> { };
+    return approvals::close;
   }
 
   /** {@code $JXE_HOME/jenkins}. */
@@ -39,11 +42,13 @@ public final class JenkinsApiExtension implements ServerExtension {
   public static JenkinsApiRoutes routes(ServerApp server, Path jenkinsHome, JenkinsUsers users,
       io.jxengine.logs.LogStore logs) {
     return routes(server, jenkinsHome, users, logs, JenkinsfileSupport.converter(),
-        io.jxengine.server.ServerConfig.DEFAULT_MAX_RUNS);
+        io.jxengine.server.ServerConfig.DEFAULT_MAX_RUNS, null);
   }
 
+  /** @param approvals decides {@code input} gates, or null to serve no input pages */
   static JenkinsApiRoutes routes(ServerApp server, Path jenkinsHome, JenkinsUsers users,
-      io.jxengine.logs.LogStore logs, Jenkinsfiles jenkinsfiles, int maxRuns) {
+      io.jxengine.logs.LogStore logs, Jenkinsfiles jenkinsfiles, int maxRuns,
+      ApprovalDesk approvals) {
     // the URL is known only once the server listens (port 0 in tests)
     java.util.function.Supplier<String> base = () -> server.url() + JenkinsApiRoutes.PREFIX + "/";
     JobStore jobs = new JobStore(jenkinsHome.resolve("jobs"));
@@ -54,6 +59,6 @@ public final class JenkinsApiExtension implements ServerExtension {
     Crumbs crumbs = new Crumbs();
     return new JenkinsApiRoutes(users, crumbs,
         new JobActions(jobs, views, crumbs, maxRuns, jenkinsfiles),
-        new BuildActions(jobs, builds, views, server.parts().queue(), logs));
+        new BuildActions(jobs, builds, views, server.parts().queue(), logs, approvals));
   }
 }

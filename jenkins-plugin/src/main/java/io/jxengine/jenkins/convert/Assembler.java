@@ -64,6 +64,11 @@ final class Assembler {
       }
     }
     List<Step> steps = new ArrayList<>(d.steps);
+    if (guard != null && steps.stream().anyMatch(Step::isApproval)) {
+      ctx.diags.report(Code.APPROXIMATED, d.pos, "", "input of stage '" + d.jenkinsName + "'",
+          "the approval is asked whether or not the stage's `when` holds (a gate runs no script"
+              + " that could test it), as Jenkins does for a stage `input` without `beforeInput true`");
+    }
     if (steps.isEmpty()) {
       steps.add(new Step(null, ": nothing to run after conversion", d.image, null, List.of(), null, 0, null, d.pos));
     }
@@ -87,6 +92,10 @@ final class Assembler {
       String name = base;
       for (int i = 2; !used.add(name); i++) {
         name = base + "-" + i;
+      }
+      if (s.isApproval()) {
+        out.add(Step.gate(name, s.approval(), s.pos())); // nothing to guard: a gate runs no script
+        continue;
       }
       // a catalog step (junit) stays one unless the stage's guard must run first
       boolean keepUses = s.uses() != null && guard == null;

@@ -63,6 +63,7 @@ final class StageReader {
     Call parallelBlock = null;
     Call matrixBlock = null;
     Call post = null;
+    Call input = null;
     for (Call c : directivesOf(stage)) {
       switch (c.name()) {
         case "agent" -> agents.read(c).ifPresent(a -> {
@@ -72,11 +73,7 @@ final class StageReader {
         case "environment" -> directives.environment(c, draft);
         case "options" -> directives.options(c, draft, false);
         case "when" -> draft.cond = Cond.and(draft.cond, whens.read(c));
-        case "input" -> {
-          ctx.report(Code.INPUT_GATE, c.node(), name);
-          draft.cond = Cond.and(draft.cond, new Cond.Event("manual"));
-          draft.gated = true;
-        }
+        case "input" -> input = c;
         case "tools" -> ctx.report(Code.APPROXIMATED, c.node(), "tools",
             "the tools come from the step's image (or the engine's host); choose an image that has them");
         case "steps" -> stepsBlock = c;
@@ -89,6 +86,9 @@ final class StageReader {
       }
     }
     List<StageDraft> result;
+    if (input != null) {
+      input(input, draft, stepsBlock != null);
+    }
     if (stepsBlock != null) {
       steps.steps(stepsBlock.body(), scopeOf(draft), draft, draft.steps);
       draft.needs = frontier;
@@ -149,6 +149,23 @@ final class StageReader {
       directives.post(post, last, scopeOf(last));
     }
     return result;
+  }
+
+  /**
+   * A stage's {@code input}: an approval gate before its steps. A stage of nested or parallel
+   * stages has no steps to put it before: it and the stages after it then run only on event
+   * {@code manual}.
+   */
+  private void input(Call input, StageDraft draft, boolean hasSteps) {
+    if (hasSteps) {
+      new InputGate(ctx, values).directive(input, draft.jenkinsName, null).ifPresent(draft.steps::add);
+      return;
+    }
+    ctx.report(Code.APPROXIMATED, input.node(), "input of stage '" + draft.jenkinsName + "'",
+        "a stage of nested or parallel stages has no steps to wait before: it and the stages after it"
+            + " run only on event `manual` (`jxe run --event manual`); put the input in a stage with steps");
+    draft.cond = Cond.and(draft.cond, new Cond.Event("manual"));
+    draft.gated = true;
   }
 
   /** Jenkins waits at an {@code input} before every later stage: gate those stages too. */

@@ -73,7 +73,8 @@ final class StepTranslator {
       case "archiveArtifacts" -> ctx.report(Code.APPROXIMATED, c.node(), c.name(),
           "the engine keeps no artifacts; the files stay in the workspace (`jxe run --keep-workspace`)");
       case "junit" -> junit(c, scope, stage, out);
-      case "input" -> gate(c, stage);
+      case "input" -> new InputGate(ctx, values).step(c, stage.jenkinsName, scope.timeout())
+          .ifPresent(out::add);
       default -> unsupported(c);
     }
   }
@@ -223,12 +224,6 @@ final class StepTranslator {
 
   private static boolean flag(Call c, String name) {
     return c.named().get(name) != null && "true".equals(c.named().get(name).getText());
-  }
-
-  private void gate(Call c, StageDraft stage) {
-    ctx.report(Code.INPUT_GATE, c.node(), stage.jenkinsName);
-    stage.cond = Cond.and(stage.cond, new Cond.Event("manual"));
-    stage.gated = true;
   }
 
   private void unsupported(Call c) {

@@ -15,6 +15,7 @@ import io.jxengine.server.repos.RepoDb;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.server.trigger.TriggerPlanner;
 import io.jxengine.store.SqliteActivityStore;
+import io.jxengine.store.SqliteApprovalStore;
 import io.jxengine.store.SqliteServerStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class JenkinsApiServer implements AutoCloseable {
     logs = new FileLogStore(home.logs());
     LocalSecretProvider secrets = new LocalSecretProvider(List.of(), Map.of());
     RunService runs = new RunService(activities, logs, new LocalBackend(home.scripts()), secrets,
-        home);
+        home, () -> SqliteApprovalStore.open(home.database()));
     TriggerPlanner nothing = (repo, event, id) -> TriggerPlanner.Decision.nothing("tests");
     ServerParts parts = new ServerParts(activities, serverStore, serverStore,
         new SqliteRepositoryStore(repoDb), nothing, repo -> Optional.empty(), runs,

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jxengine.activity.Activity;
+import io.jxengine.activity.ActivityFilter;
+import io.jxengine.activity.Status;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +61,38 @@ class JenkinsPipelineJobsIT {
         + "<defaultValue>linux</defaultValue></hudson.model.StringParameterDefinition>\n"
         + "  </parameterDefinitions></hudson.model.ParametersDefinitionProperty></properties>\n"
         + "</flow-definition>\n";
+  }
+
+  @Test
+  void anInputWaitsAndProceedEmptyLetsTheBuildGoOn() throws Exception {
+    String script = """
+        pipeline {
+          agent any
+          stages {
+            stage('Deploy') {
+              steps {
+                input id: 'Ship', message: 'Ship it?', submitter: 'alice'
+                sh 'echo shipped'
+              }
+            }
+          }
+        }
+        """;
+    assertThat(api.post("createItem?name=gated", inline(script)).statusCode()).isEqualTo(200);
+    assertThat(api.post("job/gated/build", "").statusCode()).isEqualTo(201);
+    Activity waiting = await().atMost(Duration.ofSeconds(60)).until(
+        () -> server.activities.list(ActivityFilter.all()).stream().findFirst().orElse(null),
+        a -> a != null && a.status() == Status.WaitingForApproval);
+    assertThat(api.json("job/gated/1/api/json").path("building").asBoolean()).isTrue();
+    assertThat(api.post("job/gated/1/input/Other/proceedEmpty", "").statusCode()).isEqualTo(404);
+
+    assertThat(api.post("job/gated/1/input/Ship/proceedEmpty", "").statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(60)).until(
+        () -> api.json("job/gated/1/api/json").path("result").asText().equals("SUCCESS"));
+    assertThat(api.get("job/gated/1/consoleText").body()).contains("shipped");
+    assertThat(server.activities.get(waiting.id()).orElseThrow().steps())
+        .anySatisfy(s -> assertThat(s.message()).isEqualTo("approved by " + JenkinsApiServer.USER));
+    assertThat(api.post("job/gated/1/input/Ship/abort", "").statusCode()).isEqualTo(404);
   }
 
   private JsonNode buildAndWait(String job, String trigger) throws Exception {

@@ -87,27 +87,41 @@ class JenkinsfileConverterTest {
   }
 
   @Test
-  void anInputGateRunsItsStageAndTheLaterOnesOnlyOnManualRuns() {
+  void anInputBecomesAnApprovalGateBeforeTheStagesSteps() {
     String text = """
         pipeline {
           agent any
           stages {
             stage('deploy') {
               when { branch 'main' }
-              input { message 'Ship it?' }
+              input { message 'Ship it?'; ok 'Ship'; submitter 'alice,ops-team' }
               steps { sh './deploy' }
             }
-            stage('verify') { steps { sh './verify' } }
+            stage('verify') {
+              steps {
+                input(message: 'Verified?', parameters: [string(name: 'WHO')])
+                sh './verify'
+              }
+            }
           }
         }
         """;
     ConvertResult r = converter.convert(text, "Jenkinsfile");
+    // only the parameters, which a gate cannot ask, are reported
     assertThat(codes(r)).containsExactly(Code.INPUT_GATE);
     Stage deploy = r.pipeline().stages().get(0);
     assertThat(deploy.when().branches()).containsExactly("main");
-    assertThat(deploy.when().events()).containsExactly("manual");
-    // Jenkins would wait at the input before every later stage too
-    assertThat(r.pipeline().stages().get(1).when().events()).containsExactly("manual");
+    assertThat(deploy.when().events()).isEmpty();
+    assertThat(deploy.steps().get(0).approval()).satisfies(a -> {
+      assertThat(a.message()).isEqualTo("Ship it?");
+      assertThat(a.ok()).isEqualTo("Ship");
+      assertThat(a.submitters()).containsExactly("alice", "ops-team");
+    });
+    assertThat(deploy.steps().get(1).run()).isEqualTo("./deploy");
+    Stage verify = r.pipeline().stages().get(1);
+    assertThat(verify.when()).isNull();
+    assertThat(verify.steps().get(0).approval().message()).isEqualTo("Verified?");
+    assertThat(verify.steps().get(0).approval().submitters()).isEmpty();
   }
 
   @Test

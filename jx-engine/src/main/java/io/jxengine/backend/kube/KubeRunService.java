@@ -213,7 +213,7 @@ public final class KubeRunService implements PipelineRunner, AutoCloseable {
   /** Records the plan's stages and steps, and marks the activity Running. */
   private RunRecorder start(
       Activity activity, RunRequest request, SecretValueMasker masker, RunListener console) {
-    Plan plan = new LocalCompiler().compile(request.pipeline(), request.context(), activity.build(),
+    Plan plan = new LocalCompiler(true).compile(request.pipeline(), request.context(), activity.build(),
         Path.of("/workspace/source"), LocalCompiler.DEFAULT_CONCURRENCY);
     RunRecorder recorder = RunRecorder.start(store, logs, activity.id(), plan, masker, console);
     reportSkipped(plan, recorder.listener());

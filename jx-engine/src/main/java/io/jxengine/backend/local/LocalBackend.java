@@ -1,6 +1,7 @@
 package io.jxengine.backend.local;
 
 import io.jxengine.activity.Status;
+import io.jxengine.backend.ApprovalGate;
 import io.jxengine.backend.Backend;
 import io.jxengine.backend.RunListener;
 import io.jxengine.compile.Plan;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,14 +44,15 @@ import java.util.stream.Stream;
  * ({@code LocalBackendBench} in the tests measures it).
  *
  * <p><b>Environment.</b> A clean base — only {@code PATH}, {@code HOME}, {@code USER},
- * {@code LANG} and {@code TMPDIR} of the engine's own environment — then the plan step's
+ * {@code LANG}, {@code TMPDIR} and {@code JXE_HOME} of the engine's own environment — then the plan step's
  * environment, then the stage's secrets (which win).
  *
  * <p><b>Order and results.</b> Main stages run per {@link StageScheduler}, each stage per
  * {@link StageRunner}; then the finally stages (in order, whatever happened) and then the
  * pipeline's {@code post} stage with {@code success}/{@code failure} per the result so far. The
  * result is Succeeded when no stage failed (stages NotExecuted by {@code when:} are fine), Failed
- * otherwise, TimedOut when the plan's timeout passed and Aborted on cancel. After a cancel or the
+ * otherwise, TimedOut when the plan's timeout passed, and Aborted on cancel or when an approval
+ * gate was rejected (gates wait per {@link ApprovalWait} through the given {@link ApprovalGate}). After a cancel or the
  * pipeline timeout running steps are ended and nothing more runs — not even finally or post.
  *
  * <p>Thread-safe; several runs may share one instance. Worker threads are daemons. When the
@@ -63,7 +66,12 @@ import java.util.stream.Stream;
  */
 public final class LocalBackend implements Backend {
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
-  private static final List<String> INHERITED = List.of("PATH", "HOME", "USER", "LANG", "TMPDIR");
+  // JXE_HOME: steps that call jxe (the catalog's promote step, an environment's jxe env apply)
+  // must see the engine's environments and record into its database, not a default home.
+  // Not KUBECONFIG: the engine's cluster credentials reach only the runs that may have them, as
+  // the secret jxe-cluster (io.jxengine.gitops.ClusterCredentials).
+  private static final List<String> INHERITED =
+      List.of("PATH", "HOME", "USER", "LANG", "TMPDIR", "JXE_HOME");
 
   private final Path scriptsDir;
   private final Duration grace;
@@ -86,6 +94,12 @@ public final class LocalBackend implements Backend {
   @Override
   public Status run(Plan plan, Path workspace, Map<String, String> secrets, RunListener listener,
       CancelSignal cancel) {
+    return run(plan, workspace, secrets, listener, cancel, ApprovalGate.NONE);
+  }
+
+  @Override
+  public Status run(Plan plan, Path workspace, Map<String, String> secrets, RunListener listener,
+      CancelSignal cancel, ApprovalGate approvals) {
     Path runDir;
     try {
       Files.createDirectories(scriptsDir);
@@ -101,20 +115,24 @@ public final class LocalBackend implements Backend {
         plan.timeout().toNanos(), TimeUnit.NANOSECONDS);
     StepRunner steps = new StepRunner(
         workspace, runDir, baseEnv(), control, listener, OUTPUT, grace);
-    StageRunner stages = new StageRunner(steps, control, listener, secrets);
+    StageRunner stages = new StageRunner(
+        steps, new ApprovalWait(approvals, control, listener), control, listener, secrets);
     try {
-      boolean ok = runMain(plan, stages, listener);
+      List<Status> ended = new ArrayList<>(runMain(plan, stages, listener).values());
       for (PlanStage stage : plan.finallyStages()) {
-        ok &= !stages.run(stage, true).isFailure();
+        ended.add(stages.run(stage, true));
       }
       if (plan.post() != null) {
-        ok &= !stages.run(plan.post(), ok).isFailure();
+        ended.add(stages.run(plan.post(), ended.stream().noneMatch(Status::isFailure)));
       }
       RunControl.Stop stop = control.stopped();
       if (stop != null) {
         return stop == RunControl.Stop.CANCELLED ? Status.Aborted : Status.TimedOut;
       }
-      return ok ? Status.Succeeded : Status.Failed;
+      if (ended.contains(Status.Aborted)) {
+        return Status.Aborted; // an approval gate was rejected
+      }
+      return ended.stream().noneMatch(Status::isFailure) ? Status.Succeeded : Status.Failed;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       control.stop(RunControl.Stop.CANCELLED, "aborted: interrupted");
@@ -127,11 +145,9 @@ public final class LocalBackend implements Backend {
     }
   }
 
-  private static boolean runMain(Plan plan, StageRunner stages, RunListener listener)
+  private static Map<String, Status> runMain(Plan plan, StageRunner stages, RunListener listener)
       throws InterruptedException {
-    Map<String, Status> result =
-        new StageScheduler(plan.stages(), plan.concurrency(), stages, listener).run();
-    return result.values().stream().noneMatch(Status::isFailure);
+    return new StageScheduler(plan.stages(), plan.concurrency(), stages, listener).run();
   }
 
   private static Map<String, String> baseEnv() {

@@ -15,17 +15,21 @@ import java.util.Map;
  * then its post steps: {@code always}, then {@code success} or {@code failure} per the steps'
  * result (within one post list the first failure ends the list; a failing post step fails the
  * stage). The stage timeout limits the steps, not the post steps. After a cancel or the pipeline
- * timeout nothing more starts and post is not run. Thread-safe.
+ * timeout nothing more starts and post is not run. An approval gate step waits in {@link
+ * ApprovalWait} instead of starting a process; when it is rejected the stage ends Aborted.
+ * Thread-safe.
  */
 final class StageRunner {
   private final StepRunner steps;
+  private final ApprovalWait approvals;
   private final RunControl control;
   private final RunListener listener;
   private final Map<String, String> secrets;
 
-  StageRunner(StepRunner steps, RunControl control, RunListener listener,
+  StageRunner(StepRunner steps, ApprovalWait approvals, RunControl control, RunListener listener,
       Map<String, String> secrets) {
     this.steps = steps;
+    this.approvals = approvals;
     this.control = control;
     this.listener = listener;
     this.secrets = secrets;
@@ -78,7 +82,10 @@ final class StageRunner {
       String msg = failed.status() == Status.TimedOut && failed.message().startsWith("stage")
           ? failed.message()
           : "step `" + failed.step() + "` " + describe(failed);
-      return end(name, failed.status() == Status.TimedOut ? Status.TimedOut : Status.Failed, msg);
+      // Aborted without a stop is a rejected approval gate: the stage is Aborted, as in Jenkins
+      Status status = failed.status() == Status.TimedOut || failed.status() == Status.Aborted
+          ? failed.status() : Status.Failed;
+      return end(name, status, msg);
     }
     if (postFailed != null) {
       return end(name, Status.Failed, "post step `" + postFailed.step() + "` " + describe(postFailed));
@@ -98,7 +105,9 @@ final class StageRunner {
         listener.step(stage.name(), step.name(), phase, Status.NotExecuted, 1, null, why);
         continue;
       }
-      StepOutcome out = steps.run(stage.name(), step, phase, secretEnv, deadline, stage.timeout());
+      StepOutcome out = step.isApproval()
+          ? approvals.await(stage.name(), step, phase, deadline, stage.timeout())
+          : steps.run(stage.name(), step, phase, secretEnv, deadline, stage.timeout());
       if (!out.succeeded()) {
         failed = out;
       }
@@ -119,7 +128,7 @@ final class StageRunner {
   private static String describe(StepOutcome o) {
     return switch (o.status()) {
       case TimedOut -> o.message();
-      case Aborted -> "was aborted";
+      case Aborted -> o.message().startsWith("rejected") ? o.message() : "was aborted";
       default -> "failed: " + o.message();
     };
   }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The pod-security baseline of the cluster compilers: no privileged containers (JX501), no host
- * paths (JX502). Each refusal points at the line the user wrote (the step, or the volume entry).
+ * paths (JX502); and what they cannot run at all: approval gates (JX504), which wait in the
+ * local engine. Each refusal points at the line the user wrote (the step, or the volume entry).
  * Pure and thread-safe.
  */
 public final class ClusterPolicy {
@@ -20,6 +21,9 @@ public final class ClusterPolicy {
   /** Reports every refused request of {@code p} into {@code diags}. */
   public static void check(Pipeline p, Diagnostics diags) {
     for (Step step : allSteps(p)) {
+      if (step.isApproval()) {
+        diags.report(Code.APPROVAL_ON_CLUSTER, step.approval().pos(), "approval", step.name());
+      }
       if (step.privileged()) {
         diags.report(Code.PRIVILEGED_REFUSED, step.privilegedAt(), "privileged", step.name());
       }

@@ -1,6 +1,7 @@
 package io.jxengine.compile.tekton;
 
 import io.jxengine.compile.WhenEvaluator;
+import io.jxengine.compile.WhenFacts;
 import io.jxengine.engine.RunContext;
 import io.jxengine.model.NameRef;
 import io.jxengine.model.Pipeline;
@@ -17,8 +18,9 @@ import java.util.Set;
  * Decides which stages go to the cluster, what each runs after and under which conditions.
  *
  * <p>A {@code when:} made only of exact branch, tag and event names becomes {@link Condition}s
- * that the cluster evaluates (Tekton when-expressions); anything else (globs, {@code paths}) is
- * decided now and a stage that does not run is left out. Tekton runs the dependents of a task
+ * that the cluster evaluates (Tekton when-expressions); anything else (globs, {@code paths},
+ * {@code env}; {@code cluster}, which holds on a cluster) is decided now and a stage that does
+ * not run is left out. Tekton runs the dependents of a task
  * skipped by its when-expressions, but in a DAG the engine does not run a stage whose needs were
  * skipped: so a DAG stage inherits the conditions of its needs, and a stage whose need is left out
  * is left out too. In a sequential pipeline a skipped stage does not stop the next ones (as
@@ -46,7 +48,7 @@ public final class StageSelection {
     List<Selected> stages = p.isDag() ? dag(p, ctx, express, skipped) : sequential(p, ctx, express, skipped);
     List<Selected> fin = new ArrayList<>();
     for (Stage s : p.finallyStages()) {
-      Decision d = decide(s.when(), ctx, express);
+      Decision d = decide(p, s, ctx, express);
       if (d.skip != null) {
         skipped.add(new SkippedStage(s.name(), d.skip));
       } else {
@@ -61,7 +63,7 @@ public final class StageSelection {
     List<Selected> out = new ArrayList<>();
     String previous = null;
     for (Stage s : p.stages()) {
-      Decision d = decide(s.when(), ctx, express);
+      Decision d = decide(p, s, ctx, express);
       if (d.skip != null) {
         skipped.add(new SkippedStage(s.name(), d.skip));
         continue;
@@ -79,7 +81,7 @@ public final class StageSelection {
     Map<String, Selected> done = new HashMap<>();
     Map<String, String> leftOut = new HashMap<>();
     for (Stage s : p.stages()) {
-      visit(s, byName, ctx, express, done, leftOut);
+      visit(p, s, byName, ctx, express, done, leftOut);
     }
     List<Selected> out = new ArrayList<>();
     for (Stage s : p.stages()) {
@@ -94,12 +96,12 @@ public final class StageSelection {
 
   /** Memoised; the linter has rejected cycles and unknown needs already. */
   private static void visit(
-      Stage s, Map<String, Stage> byName, RunContext ctx, boolean express,
+      Pipeline p, Stage s, Map<String, Stage> byName, RunContext ctx, boolean express,
       Map<String, Selected> done, Map<String, String> leftOut) {
     if (done.containsKey(s.name()) || leftOut.containsKey(s.name())) {
       return;
     }
-    Decision d = decide(s.when(), ctx, express);
+    Decision d = decide(p, s, ctx, express);
     if (d.skip != null) {
       leftOut.put(s.name(), d.skip);
       return;
@@ -111,7 +113,7 @@ public final class StageSelection {
       if (n == null) {
         continue;
       }
-      visit(n, byName, ctx, express, done, leftOut);
+      visit(p, n, byName, ctx, express, done, leftOut);
       if (leftOut.containsKey(n.name())) {
         leftOut.put(s.name(), "it needs `" + n.name() + "`, which is skipped");
         return;
@@ -124,7 +126,8 @@ public final class StageSelection {
 
   private record Decision(String skip, List<Condition> conditions) {}
 
-  private static Decision decide(When when, RunContext ctx, boolean express) {
+  private static Decision decide(Pipeline p, Stage s, RunContext ctx, boolean express) {
+    When when = s.when();
     if (when == null || when.isEmpty()) {
       return new Decision(null, List.of());
     }
@@ -141,13 +144,14 @@ public final class StageSelection {
       }
       return new Decision(null, c);
     }
-    String skip = WhenEvaluator.skipReason(when, ctx);
+    // on a cluster by definition: `cluster: true` holds
+    String skip = WhenEvaluator.skipReason(when, ctx, WhenFacts.of(true, p, s));
     return new Decision(skip, List.of());
   }
 
   /** Exact names only: a glob or a path filter needs the engine's matcher. */
   static boolean expressible(When w) {
-    return w.paths().isEmpty()
+    return w.paths().isEmpty() && w.cluster() == null && w.env().isEmpty()
         && w.branches().stream().allMatch(StageSelection::exact)
         && w.tags().stream().allMatch(StageSelection::exact);
   }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Renders a local chart directory with helm-java's bundled native helm ({@code helm template}):
+ * Renders a local chart directory or archive with helm-java's bundled native helm ({@code helm template}):
  * no cluster is contacted and nothing is installed. Values are passed as one values file (nested
  * maps, as in YAML), so user-controlled strings never reach a command line or {@code --set}
  * parsing. Thread-safe; each call writes and deletes its own temporary values file.
@@ -21,7 +21,8 @@ public final class ChartRenderer {
   /**
    * What to render.
    *
-   * @param chart a directory holding {@code Chart.yaml}
+   * @param chart a directory holding {@code Chart.yaml}, or a chart archive ({@code .tgz}, as
+   *     {@link ChartRepository} fetches them; helm reads it)
    * @param release the release name ({@code .Release.Name})
    * @param namespace the namespace ({@code .Release.Namespace})
    * @param values overrides of the chart's {@code values.yaml}
@@ -38,7 +39,8 @@ public final class ChartRenderer {
    * @throws ChartRenderException with helm's message when the chart is missing or fails to render
    */
   public String render(Request request) {
-    if (!Files.isRegularFile(request.chart().resolve("Chart.yaml"))) {
+    boolean archive = Files.isRegularFile(request.chart()) && request.chart().toString().endsWith(".tgz");
+    if (!archive && !Files.isRegularFile(request.chart().resolve("Chart.yaml"))) {
       throw new ChartRenderException(
           "chart " + request.chart() + " not found (no Chart.yaml in that directory)", null);
     }

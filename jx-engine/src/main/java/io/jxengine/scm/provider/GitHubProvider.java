@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHCommitStatus;
 import org.kohsuke.github.GHException;
@@ -223,6 +224,25 @@ public final class GitHubProvider implements GitProvider {
         newest.putIfAbsent(s.getContext(), new CommitStatus(
             StatusMapping.fromProvider(s.getState().name()), s.getContext(), s.getDescription(),
             s.getTargetUrl()));
+      }
+      return List.copyOf(newest.values());
+    });
+  }
+
+  /**
+   * Lists {@code GET /repos/{o}/{r}/commits/{sha}/check-runs} (GitHub's default {@code
+   * filter=latest}: one run per name) and keeps the first of each name.
+   */
+  @Override
+  public List<CommitStatus> checkRuns(RepoRef repo, String sha) {
+    return call("checkRuns", repo, () -> {
+      Map<String, CommitStatus> newest = new LinkedHashMap<>();
+      for (GHCheckRun run : repository(repo).getCheckRuns(sha).withPageSize(PAGE_SIZE)) {
+        String summary = run.getOutput() == null ? null : run.getOutput().getTitle();
+        newest.putIfAbsent(run.getName(), new CommitStatus(
+            StatusMapping.fromCheckRun(run.getStatus().name(),
+                run.getConclusion() == null ? null : run.getConclusion().name()),
+            run.getName(), summary, text(run.getDetailsUrl())));
       }
       return List.copyOf(newest.values());
     });

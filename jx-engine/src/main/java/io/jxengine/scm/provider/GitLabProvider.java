@@ -282,6 +282,27 @@ public final class GitLabProvider implements GitProvider {
         });
   }
 
+  /**
+   * {@code GET /namespaces/{owner}} (a group, a subgroup {@code group/sub}, or the token owner's
+   * user namespace), then {@code POST /projects} into its {@code namespace_id} with the name as
+   * path, no README (the engine pushes the first commit) and private visibility. A project that
+   * exists already is GitLab's 400 ("has already been taken").
+   */
+  @Override
+  public String createRepository(RepoRef repo, boolean privateRepository) {
+    return call("createRepository", repo, () -> {
+      org.gitlab4j.api.models.Namespace namespace = api.getNamespaceApi().getNamespace(repo.owner());
+      org.gitlab4j.api.models.Project project = new org.gitlab4j.api.models.Project()
+          .withName(repo.name())
+          .withPath(repo.name())
+          .withNamespaceId(namespace.getId())
+          .withInitializeWithReadme(false)
+          .withVisibility(privateRepository ? org.gitlab4j.api.models.Visibility.PRIVATE
+              : org.gitlab4j.api.models.Visibility.PUBLIC);
+      return api.getProjectApi().createProject(project).getHttpUrlToRepo();
+    });
+  }
+
   private <T> T call(String operation, RepoRef repo, GitLabCall<T> body) {
     return callOn(operation, "project " + repo.fullName(), body);
   }

@@ -44,6 +44,22 @@ final class StatusMapping {
     };
   }
 
+  /**
+   * A GitHub check run as a status: not completed is PENDING; completed with {@code success},
+   * {@code neutral} or {@code skipped} is SUCCESS; any other conclusion (failure, timed_out,
+   * cancelled, action_required, stale) is FAILURE.
+   */
+  static CommitStatus.State fromCheckRun(String status, String conclusion) {
+    if (status == null || !status.equalsIgnoreCase("completed")) {
+      return CommitStatus.State.PENDING;
+    }
+    String c = conclusion == null ? "" : conclusion.toLowerCase(java.util.Locale.ROOT);
+    return switch (c) {
+      case "success", "neutral", "skipped" -> CommitStatus.State.SUCCESS;
+      default -> CommitStatus.State.FAILURE;
+    };
+  }
+
   static String gitHubDescription(String description) {
     return truncate(description, GITHUB_DESCRIPTION_MAX);
   }

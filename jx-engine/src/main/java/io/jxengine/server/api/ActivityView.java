@@ -57,6 +57,7 @@ record ActivityView(
   record StepView(
       long id,
       String name,
+      StepKind kind,
       Status status,
       Instant started,
       Instant completed,
@@ -75,7 +76,7 @@ record ActivityView(
           a.steps().stream()
               .filter(s -> s.parentId() != null && s.parentId() == stage.id())
               .sorted(Comparator.comparingInt(StepRecord::ordinal))
-              .map(s -> new StepView(s.id(), s.name(), s.status(), s.started(), s.completed(),
+              .map(s -> new StepView(s.id(), s.name(), s.kind(), s.status(), s.started(), s.completed(),
                   millis(s.started(), s.completed(), s.status(), now), s.exitCode(), s.attempts(),
                   s.message()))
               .toList();

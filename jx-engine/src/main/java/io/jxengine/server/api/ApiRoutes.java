@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's REST API under {@code /api}; every answer is JSON, every error {@code {"error":
  * "..."}} with its status (400 bad parameter, 401 no valid token, 404 unknown id, 409 already
- * ended, 406 events without {@code Accept: text/event-stream}, 500 the engine failed). Reading needs no token; stopping and re-running need {@code
+ * ended, 403 not a submitter of an approval gate, 406 events without {@code Accept: text/event-stream}, 500 the engine failed). Reading needs no token; stopping and re-running need {@code
  * Authorization: Bearer <token>} (see {@link TokenVerifier}). Endpoints are listed in {@code
  * docs/api.md}.
  *
@@ -64,12 +64,21 @@ public final class ApiRoutes {
     app.post("/api/activities/{id}/rerun", routes.wrap(routes::rerun));
   }
 
-  private interface ApiHandler {
+  /**
+   * Adds the routes of approval gates ({@link ApprovalRoutes}) as well; call before
+   * {@code app.start()}.
+   */
+  public static void register(Javalin app, ApiContext api, io.jxengine.approval.ApprovalDesk desk) {
+    register(app, api);
+    ApprovalRoutes.register(app, api, desk);
+  }
+
+  interface ApiHandler {
     void handle(Context ctx) throws Exception;
   }
 
   /** Turns refusals and failures into JSON errors; a stack trace only goes to the server log. */
-  private Handler wrap(ApiHandler handler) {
+  static Handler wrap(ApiHandler handler) {
     return ctx -> {
       ctx.header("Cache-Control", "no-store");
       try {

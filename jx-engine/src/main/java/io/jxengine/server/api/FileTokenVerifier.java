@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * API tokens kept in a file, one per line ({@code $JXE_HOME/api-tokens}; blank lines and lines
- * starting with {@code #} are ignored). When the file is missing or holds no token, {@link #open}
+ * starting with {@code #} are ignored). A line {@code <user>:<token>} names the user the token acts
+ * as, which approval gates check against their submitters; a bare token acts as {@link
+ * #ANONYMOUS} (generated tokens have no {@code :}). When the file is missing or holds no token, {@link #open}
  * creates one random token, writes it there (readable by the owner only) and prints where it is —
  * never the token itself, so it does not end up in a server log.
  *
@@ -34,7 +36,7 @@ public final class FileTokenVerifier implements TokenVerifier {
   private final Path file;
   private volatile Snapshot snapshot;
 
-  private record Snapshot(FileTime modified, List<byte[]> digests) {}
+  private record Snapshot(FileTime modified, List<byte[]> digests, List<String> users) {}
 
   private FileTokenVerifier(Path file) {
     this.file = file;
@@ -68,15 +70,24 @@ public final class FileTokenVerifier implements TokenVerifier {
 
   @Override
   public boolean isValid(String bearerToken) {
+    return user(bearerToken).isPresent();
+  }
+
+  @Override
+  public java.util.Optional<String> user(String bearerToken) {
     if (bearerToken == null || bearerToken.isEmpty()) {
-      return false;
+      return java.util.Optional.empty();
     }
     byte[] candidate = digest(bearerToken);
-    boolean valid = false;
-    for (byte[] known : current().digests()) {
-      valid |= MessageDigest.isEqual(known, candidate);
+    Snapshot s = current();
+    String user = null;
+    for (int i = 0; i < s.digests().size(); i++) {
+      // every digest is compared, whatever matched before, so timing says nothing
+      if (MessageDigest.isEqual(s.digests().get(i), candidate) && user == null) {
+        user = s.users().get(i);
+      }
     }
-    return valid;
+    return java.util.Optional.ofNullable(user);
   }
 
   private Snapshot current() {
@@ -89,7 +100,7 @@ public final class FileTokenVerifier implements TokenVerifier {
       }
     } catch (IOException e) {
       // the file vanished: no token is valid any more, which is the safe answer
-      s = new Snapshot(null, List.of());
+      s = new Snapshot(null, List.of(), List.of());
       snapshot = s;
     }
     return s;
@@ -99,12 +110,16 @@ public final class FileTokenVerifier implements TokenVerifier {
     try {
       FileTime modified = Files.getLastModifiedTime(file);
       List<byte[]> digests = new ArrayList<>();
-      for (String token : readTokens(file)) {
-        digests.add(digest(token));
+      List<String> users = new ArrayList<>();
+      for (String line : readTokens(file)) {
+        int colon = line.indexOf(':');
+        String user = colon > 0 ? line.substring(0, colon).strip() : ANONYMOUS;
+        digests.add(digest(colon > 0 ? line.substring(colon + 1).strip() : line));
+        users.add(user);
       }
-      return new Snapshot(modified, List.copyOf(digests));
+      return new Snapshot(modified, List.copyOf(digests), List.copyOf(users));
     } catch (IOException e) {
-      return new Snapshot(null, List.of());
+      return new Snapshot(null, List.of(), List.of());
     }
   }
 

@@ -20,8 +20,9 @@ import java.util.Set;
 
 /**
  * ChatOps in pull-request comments: {@code /test <name|all>}, {@code /retest}, {@code
- * /ok-to-test}, {@code /hold}, {@code /unhold} and the pipelines' own {@code triggers.comment}
- * commands. Only new comments on pull requests count, and only from trusted users; anyone else
+ * /ok-to-test}, {@code /hold}, {@code /unhold}, {@code /approve} and {@code /lgtm} of an
+ * environment's promotion ({@link PromotionApprovalPlanning}) and the pipelines' own {@code
+ * triggers.comment} commands. Only new comments on pull requests count, and only from trusted users; anyone else
  * gets a reply saying why nothing happened.
  */
 final class CommentPlanning {
@@ -34,10 +35,14 @@ final class CommentPlanning {
 
   private final PlanSupport support;
   private final PullRequestPlanning pullRequests;
+  private final PromotionApprovalPlanning approvals;
 
-  CommentPlanning(PlanSupport support, PullRequestPlanning pullRequests) {
+  /** @param approvals {@code /approve} of environments' promotions; null when not offered */
+  CommentPlanning(
+      PlanSupport support, PullRequestPlanning pullRequests, PromotionApprovalPlanning approvals) {
     this.support = support;
     this.pullRequests = pullRequests;
+    this.approvals = approvals;
   }
 
   Decision plan(Repository repo, GitEvent.Comment c, String deliveryId) {
@@ -64,6 +69,9 @@ final class CommentPlanning {
     }
     PrHead head = found.get();
 
+    if (approvals != null && PromotionApprovalPlanning.approves(commands)) {
+      approvals.plan(repo, head, c.author(), out);
+    }
     applyGates(repo, head, commands, c.author(), out);
     Asks asks = Asks.of(commands);
     if (!asks.wantsRuns()) {
@@ -241,6 +249,7 @@ final class CommentPlanning {
         "untrusted-comment-" + c.commentId(),
         "Commands from @" + c.author() + " are ignored: only trusted users (listed for the "
             + "repository, in OWNERS on " + repo.defaultBranch() + ", or members of "
-            + repo.owner() + ") can run pipelines, approve with `/ok-to-test` or `/hold`.");
+            + repo.owner() + ") can run pipelines, approve with `/ok-to-test` or `/hold`, or "
+            + "approve a promotion with `/approve`.");
   }
 }

@@ -5,6 +5,7 @@ import io.jxengine.server.cron.CronDeliveryId;
 import io.jxengine.activity.ActivityStore;
 import io.jxengine.engine.JxeHome;
 import io.jxengine.engine.RunContext;
+import io.jxengine.gitops.PromotionApprovals;
 import io.jxengine.scm.GitEvent;
 import io.jxengine.scm.GitProvider;
 import io.jxengine.server.repos.Repository;
@@ -46,9 +47,24 @@ public final class DefaultTriggerPlanner implements TriggerPlanner {
       Function<Repository, Optional<GitProvider>> providers,
       ActivityStore activities,
       PullRequestGates gates) {
+    this(mirrorsDir, builtInCatalogs, providers, activities, gates, null);
+  }
+
+  /**
+   * @param approvals records (and the provider merges) trusted users' {@code /approve} of the
+   *     promotion pull requests of registered environments; null to offer no such command
+   */
+  public DefaultTriggerPlanner(
+      Path mirrorsDir,
+      List<Path> builtInCatalogs,
+      Function<Repository, Optional<GitProvider>> providers,
+      ActivityStore activities,
+      PullRequestGates gates,
+      PromotionApprovals approvals) {
     this.support = new PlanSupport(mirrorsDir, builtInCatalogs, providers, activities, gates);
     this.pullRequests = new PullRequestPlanning(support);
-    this.comments = new CommentPlanning(support, pullRequests);
+    this.comments = new CommentPlanning(support, pullRequests,
+        approvals == null ? null : new PromotionApprovalPlanning(approvals, support));
   }
 
   @Override

@@ -148,6 +148,30 @@ class TektonCompilerTest {
   }
 
   @Test
+  void clusterHoldsOnTheClusterAndEnvIsDecidedFromThePipelinesEnv() {
+    Pipeline p = load("""
+        env:
+          DOCKER_REGISTRY: registry.test
+        stages:
+          - name: preview
+            when: {cluster: true, env: [DOCKER_REGISTRY]}
+            steps: [{run: p}]
+          - name: signed
+            when: {env: [SIGNING_KEY]}
+            steps: [{run: s}]
+          - name: laptop
+            when: {cluster: false}
+            steps: [{run: l}]
+        """);
+    CompileResult r = compiler.compile(p, push("main"), 1, TektonOptions.defaults());
+    assertThat(r.skipped()).extracting(SkippedStage::stage).containsExactly("signed", "laptop");
+    List<PipelineTask> tasks = r.run().getSpec().getPipelineSpec().getTasks();
+    assertThat(tasks).extracting(PipelineTask::getName)
+        .containsExactly(TektonCompiler.CLONE_TASK, "preview");
+    assertThat(tasks.get(1).getWhen()).isNull();
+  }
+
+  @Test
   void rootImagesRunAsRootButNeverPrivileged() {
     TektonOptions opts = TektonOptions.defaults();
     var sc = new ContainerDefaults(opts).security(TektonOptions.KANIKO_IMAGE);

@@ -1,6 +1,7 @@
 package io.jxengine.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -282,6 +283,41 @@ class ApiIT {
     assertThat(rerun.build()).isGreaterThan(original.build());
     assertThat(rerun.status()).isEqualTo(Status.Succeeded);
     json(post("/api/activities/999999/rerun", TestServer.TOKEN), 404);
+  }
+
+  @Test
+  void approvalGateIsDecidedByASubmittersToken() throws Exception {
+    long id = server.startRun("""
+        stages:
+          - name: deploy
+            steps:
+              - name: go-live
+                approval: {message: Ship it, ok: Ship, submitters: [alice]}
+              - run: echo shipped
+        """, TestServer.push("gated"));
+    String list = "/api/activities/" + id + "/approvals";
+    JsonNode gate = await().atMost(Duration.ofSeconds(30)).until(
+        () -> json(get(list), 200), g -> g.size() == 1 && g.get(0).get("state").asText().equals("Waiting"))
+        .get(0);
+    assertThat(gate.get("message").asText()).isEqualTo("Ship it");
+    assertThat(gate.get("ok").asText()).isEqualTo("Ship");
+    assertThat(gate.get("step").asText()).isEqualTo("go-live");
+    assertThat(status(get("/api/activities/" + id).body())).isEqualTo("WaitingForApproval");
+
+    String approve = list + "/go-live/approve";
+    assertThat(post(approve, null).statusCode()).isEqualTo(401);
+    assertThat(post(approve, "wrong-token").statusCode()).isEqualTo(401);
+    json(post(approve, TestServer.TOKEN), 403); // a token without a user is not alice
+    json(post(list + "/elsewhere/approve", TestServer.ALICE_TOKEN), 409);
+    assertThat(json(get(list), 200).get(0).get("state").asText()).isEqualTo("Waiting");
+
+    JsonNode decided = json(post(approve, TestServer.ALICE_TOKEN), 200);
+    assertThat(decided.get("state").asText()).isEqualTo("Approved");
+    assertThat(decided.get("decidedBy").asText()).isEqualTo(TestServer.ALICE);
+    Activity done = server.awaitEnd(id);
+    assertThat(done.status()).isEqualTo(Status.Succeeded);
+    json(post(list + "/go-live/reject", TestServer.ALICE_TOKEN), 409);
+    json(post("/api/activities/999999/approvals/go-live/approve", TestServer.ALICE_TOKEN), 404);
   }
 
   private static String status(String activityJson) {

@@ -51,6 +51,17 @@ class FileTokenVerifierTest {
   }
 
   @Test
+  void aTokenMayNameItsUser() throws Exception {
+    Files.writeString(home.resolve("api-tokens"), "alice:alice-token\nplain-token\n");
+    FileTokenVerifier tokens = open();
+    assertThat(tokens.user("alice-token")).hasValue("alice");
+    assertThat(tokens.user("plain-token")).hasValue(TokenVerifier.ANONYMOUS);
+    assertThat(tokens.isValid("alice-token")).isTrue();
+    assertThat(tokens.user("alice:alice-token")).isEmpty();
+    assertThat(tokens.user("alice")).isEmpty();
+  }
+
+  @Test
   void anEmptyFileGetsAToken() throws Exception {
     Files.writeString(home.resolve("api-tokens"), "# nothing yet\n");
     FileTokenVerifier tokens = open();

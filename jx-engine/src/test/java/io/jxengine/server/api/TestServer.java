@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.javalin.Javalin;
 import io.jxengine.activity.Activity;
+import io.jxengine.approval.ApprovalDesk;
 import io.jxengine.backend.local.LocalBackend;
 import io.jxengine.catalog.Catalog;
 import io.jxengine.engine.JxeHome;
@@ -17,6 +18,7 @@ import io.jxengine.parse.PipelineLoader;
 import io.jxengine.secrets.LocalSecretProvider;
 import io.jxengine.server.ui.UiRoutes;
 import io.jxengine.store.SqliteActivityStore;
+import io.jxengine.store.SqliteApprovalStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +39,9 @@ import java.util.Map;
 public final class TestServer implements AutoCloseable {
   /** The API token written to the test's {@code api-tokens} file. */
   public static final String TOKEN = "test-token-5f1c0e7a";
+  /** A token that acts as user {@link #ALICE} (a line {@code alice:<token>} in the file). */
+  public static final String ALICE_TOKEN = "alice-token-93be2d41";
+  public static final String ALICE = "alice";
 
   /** Three stages; {@code build/compile} prints a line every 200 ms for about six seconds. */
   public static final String SLOW_PIPELINE = """
@@ -67,6 +72,7 @@ public final class TestServer implements AutoCloseable {
 
   private final JxeHome home;
   private final SqliteActivityStore store;
+  private final SqliteApprovalStore approvals;
   private final FileLogStore logs;
   private final InMemoryRepositoryStore repositories = new InMemoryRepositoryStore();
   private final TestRunControl runs;
@@ -76,12 +82,15 @@ public final class TestServer implements AutoCloseable {
 
   private TestServer(Path dir) throws IOException {
     home = new JxeHome(dir.resolve("jxe-home"), List.of()).ensureExists();
-    Files.writeString(home.root().resolve(FileTokenVerifier.FILE_NAME), TOKEN + "\n");
+    Files.writeString(home.root().resolve(FileTokenVerifier.FILE_NAME),
+        TOKEN + "\n" + ALICE + ":" + ALICE_TOKEN + "\n");
     store = SqliteActivityStore.open(home.database());
     logs = new FileLogStore(home.logs());
     RunService runService = new RunService(store, logs,
         new LocalBackend(home.scripts(), Duration.ofMillis(500)),
-        new LocalSecretProvider(List.of(), Map.of()), home);
+        new LocalSecretProvider(List.of(), Map.of()), home,
+        () -> SqliteApprovalStore.open(home.database()));
+    approvals = SqliteApprovalStore.open(home.database());
     runs = new TestRunControl(runService, store);
     source = Files.createDirectories(dir.resolve("source"));
     Files.writeString(source.resolve("README.md"), "a repository to build\n");
@@ -92,7 +101,7 @@ public final class TestServer implements AutoCloseable {
     baseUrl = "http://127.0.0.1:" + port;
     ApiContext api = new ApiContext(store, logs, repositories, runs, tokens, baseUrl);
     app = Javalin.create(config -> config.showJavalinBanner = false);
-    ApiRoutes.register(app, api);
+    ApiRoutes.register(app, api, new ApprovalDesk(approvals));
     UiRoutes.register(app);
     app.start("127.0.0.1", port);
   }
@@ -152,6 +161,7 @@ public final class TestServer implements AutoCloseable {
   public void close() {
     runs.close();
     app.stop();
+    approvals.close();
     store.close();
   }
 }

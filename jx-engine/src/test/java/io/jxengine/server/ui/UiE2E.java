@@ -223,11 +223,63 @@ class UiE2E {
   }
 
   @Test
+  void approveButtonLetsAWaitingRunGoOn() {
+    long id = server.startRun("""
+        stages:
+          - name: deploy
+            steps:
+              - name: go-live
+                approval: {message: Ship it now, ok: Ship, submitters: [alice]}
+              - run: echo shipped
+        """, TestServer.push("gated"));
+    browser.get(server.baseUrl() + "/runs/" + id);
+    browser.executeScript(
+        "localStorage.setItem('jxe.apiToken', arguments[0])", TestServer.ALICE_TOKEN);
+    slow().until(() -> text("#run-status").equals("WaitingForApproval"));
+    WebElement approve = waitFor(By.cssSelector("#approvals .approve-button"));
+    assertThat(text("#approvals .approval-message")).isEqualTo("Ship it now");
+    assertThat(approve.getText()).isEqualTo("Ship");
+    assertThat(browser.findElement(By.cssSelector("#approvals .reject-button")).isDisplayed()).isTrue();
+    approve.click();
+    assertThat(server.awaitEnd(id).status()).isEqualTo(Status.Succeeded);
+    slow().until(() -> text("#run-status").equals("Succeeded"));
+    assertThat(browser.findElement(By.id("approvals")).isDisplayed()).isFalse();
+  }
+
+  @Test
   void repositoriesPageListsRegisteredRepositories() {
     browser.get(server.baseUrl() + "/repositories");
     WebElement link = waitFor(By.cssSelector("#repositories tbody a"));
     assertThat(link.getText()).isEqualTo("acme/widget");
     assertThat(link.getAttribute("href")).endsWith("/?repo=acme%2Fwidget");
+  }
+
+  @Test
+  void aPreviewStepLinksThePreviewAndItsPullRequestAndNothingElse() {
+    long id = server.startRun("""
+        stages:
+          - name: preview
+            steps:
+              - name: preview
+                env:
+                  JXE_STEP_KIND: Preview
+                run: |
+                  m="preview jx-acme-widget-pr-7 at http://widget-pr-7.preview.test"
+                  m="$m for https://github.com/acme/widget/pull/7 javascript:alert(1)"
+                  echo "JXE_STEP_MESSAGE=$m" >> "$JXE_ENV"
+              - name: plain
+                run: echo "JXE_STEP_MESSAGE=see http://not-a-link.test" >> "$JXE_ENV"
+        """, TestServer.push("preview-links"));
+    server.awaitEnd(id);
+    browser.get(server.baseUrl() + "/runs/" + id);
+
+    slow().until(() -> browser.findElements(By.cssSelector(".step-message a")).size() == 2);
+    List<String> hrefs = browser.findElements(By.cssSelector(".step-message a")).stream()
+        .map(a -> a.getAttribute("href")).toList();
+    assertThat(hrefs).containsExactly("http://widget-pr-7.preview.test/",
+        "https://github.com/acme/widget/pull/7");
+    assertThat(logText()).contains("javascript:alert(1)", "see http://not-a-link.test");
+    assertNoAlert();
   }
 
   @Test
