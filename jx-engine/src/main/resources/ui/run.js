@@ -2,6 +2,7 @@
 // stream (GET /api/activities/{id}/events) until the run ends.
 import { h, fill, externalLink, formatDuration, formatTime, shortSha, statusBadge, TERMINAL } from './dom.js';
 import { getJson, postWithToken } from './api.js';
+import { renderTests } from './tests.js';
 
 const id = location.pathname.split('/').pop();
 const notice = document.getElementById('notice');
@@ -165,7 +166,10 @@ function follow() {
   const source = new EventSource(`/api/activities/${id}/events`);
   source.addEventListener('activity', (e) => render(JSON.parse(e.data)));
   source.addEventListener('log', (e) => appendLines(JSON.parse(e.data)));
-  source.addEventListener('end', () => source.close());
+  source.addEventListener('end', () => {
+    source.close();
+    renderTests(id); // recorded when the run ends
+  });
 }
 
 /** Counts the running durations up between updates from the server. */
@@ -201,6 +205,7 @@ rerunButton.addEventListener('click', async () => {
 
 try {
   render(await getJson(`/api/activities/${id}`));
+  renderTests(id);
   follow();
   setInterval(tick, 1000);
 } catch (e) {

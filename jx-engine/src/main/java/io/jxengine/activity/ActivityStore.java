@@ -1,7 +1,12 @@
 package io.jxengine.activity;
 
+import io.jxengine.testreport.ActivityTests;
+import io.jxengine.testreport.StepTestReport;
+import io.jxengine.testreport.TestTotals;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +55,25 @@ public interface ActivityStore extends AutoCloseable {
    */
   default void recordRelease(long activityId, String version, String releaseNotesUrl) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " does not record releases");
+  }
+
+  /**
+   * Records the test reports the run's report steps handed over ({@code uses: junit}); a report of
+   * a stage/step already recorded replaces it. Stores that cannot keep them refuse with {@link
+   * UnsupportedOperationException} (the default).
+   */
+  default void recordTests(long activityId, List<StepTestReport> reports) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not record test results");
+  }
+
+  /** The test results of an activity; empty when it recorded none (or the store keeps none). */
+  default Optional<ActivityTests> tests(long activityId) {
+    return Optional.empty();
+  }
+
+  /** Test totals of those of {@code activityIds} that recorded any, in one read. */
+  default Map<Long, TestTotals> testTotals(Collection<Long> activityIds) {
+    return Map.of();
   }
 
   /** The activity with its steps. */

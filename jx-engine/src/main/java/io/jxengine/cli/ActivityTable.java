@@ -16,10 +16,17 @@ import java.util.Locale;
 final class ActivityTable {
   private final boolean wide;
   private final Instant now;
+  private final java.util.Map<Long, io.jxengine.testreport.TestTotals> tests;
 
   ActivityTable(boolean wide, Instant now) {
+    this(wide, now, java.util.Map.of());
+  }
+
+  /** With the test totals of activities that recorded tests, shown in the wide details. */
+  ActivityTable(boolean wide, Instant now, java.util.Map<Long, io.jxengine.testreport.TestTotals> tests) {
     this.wide = wide;
     this.now = now;
+    this.tests = tests;
   }
 
   List<String> header() {
@@ -28,7 +35,7 @@ final class ActivityTable {
 
   List<String> rows(Activity a) {
     List<String> lines = new ArrayList<>();
-    String details = wide ? details(a) : brief(a);
+    String details = wide ? details(a) + testDetails(a) : brief(a);
     lines.add(row(a.displayName(), ago(a.started()), took(a.started(), a.completed()),
         a.status().name(), details));
     List<StepRecord> stages =
@@ -81,6 +88,11 @@ final class ActivityTable {
       parts.add("url=" + a.buildUrl());
     }
     return String.join(" ", parts);
+  }
+
+  private String testDetails(Activity a) {
+    io.jxengine.testreport.TestTotals t = tests.get(a.id());
+    return t == null ? "" : " tests=" + t.tests() + " failed=" + t.failed() + " skipped=" + t.skipped();
   }
 
   private static String stepDetails(StepRecord s) {

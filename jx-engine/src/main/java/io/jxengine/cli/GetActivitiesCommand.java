@@ -58,7 +58,7 @@ final class GetActivitiesCommand implements Callable<Integer> {
     ActivityFilter filter = new ActivityFilter(p.owner(), p.repo(), p.branch(), status, source, limit);
     try (EngineContext engine = new EngineContext()) {
       List<Activity> list = engine.store().list(filter);
-      print(list, out, true);
+      print(list, engine, out, true);
       if (!watch) {
         return ExitCodes.OK;
       }
@@ -75,19 +75,23 @@ final class GetActivitiesCommand implements Callable<Integer> {
         if (!changed.isEmpty()) {
           List<Activity> oldestFirst = new java.util.ArrayList<>(changed);
           java.util.Collections.reverse(oldestFirst);
-          print(oldestFirst, out, false);
+          print(oldestFirst, engine, out, false);
         }
       }
       return ExitCodes.OK;
     }
   }
 
-  private void print(List<Activity> list, PrintWriter out, boolean header) {
+  private void print(List<Activity> list, EngineContext engine, PrintWriter out, boolean header) {
     switch (output) {
       case json -> out.println(Output.json(list));
       case yaml -> out.print(Output.yaml(list));
       default -> {
-        ActivityTable table = new ActivityTable(output == Format.wide, Instant.now());
+        // Test totals cost one more read, so only the wide table asks for them.
+        ActivityTable table = output == Format.wide
+            ? new ActivityTable(true, Instant.now(),
+                engine.store().testTotals(list.stream().map(Activity::id).toList()))
+            : new ActivityTable(false, Instant.now());
         if (header) {
           table.header().forEach(out::println);
         }

@@ -85,6 +85,15 @@ public final class EffectiveYaml {
     Map m = new Map();
     m.put("name", str(s.name()));
     m.put("run", str(s.run()));
+    if (s.run() == null && s.uses() != null) {
+      // a source pipeline not expanded yet (a converted Jenkinsfile): its catalog reference
+      m.put("uses", str(s.uses().ref()));
+      if (!s.uses().with().isEmpty()) {
+        Map with = new Map();
+        new java.util.TreeMap<>(s.uses().with()).forEach((k, v) -> with.put(k, str(v)));
+        m.put("with", with.node());
+      }
+    }
     if (s.isApproval()) {
       m.put("approval", approval(s.approval()));
     }

@@ -67,7 +67,12 @@ public enum Code {
   // environment repositories (GitOps)
   VERSION_NOT_SEMVER("JX801", Severity.ERROR),
   APP_WITHOUT_SOURCE("JX802", Severity.ERROR),
-  MANIFEST_INVALID("JX803", Severity.ERROR);
+  MANIFEST_INVALID("JX803", Severity.ERROR),
+  // test reports (`uses: junit`, jxe step junit)
+  TEST_REPORT_MALFORMED("JX901", Severity.ERROR),
+  TEST_REPORT_MISSING("JX902", Severity.ERROR),
+  TEST_REPORT_REFUSED("JX903", Severity.ERROR),
+  TESTS_FAILED("JX904", Severity.ERROR);
 
   private final String id;
   private final Severity defaultSeverity;

@@ -16,7 +16,32 @@ import java.util.Optional;
 
 /** The secret values a pipeline references, looked up before it runs. Thread-safe. */
 public final class PipelineSecrets {
+  /**
+   * A pipeline-level variable listing (comma-separated) other pipeline-level variables whose
+   * values are masked in logs like secrets: Jenkins' password parameters, which reach the
+   * pipeline as plain values.
+   */
+  public static final String MASK_ENV = "JXE_MASK";
+
   private PipelineSecrets() {}
+
+  /** The values of the pipeline variables {@link #MASK_ENV} names (empty ones left out). */
+  public static List<String> maskedEnv(Pipeline pipeline) {
+    Map<String, String> env = new LinkedHashMap<>();
+    pipeline.env().forEach(e -> env.put(e.name(), e.value()));
+    List<String> out = new ArrayList<>();
+    String names = env.get(MASK_ENV);
+    if (names == null) {
+      return out;
+    }
+    for (String name : names.split(",")) {
+      String v = env.get(name.strip());
+      if (v != null && !v.isEmpty()) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
 
   /**
    * Every secret the pipeline (and its stages) references, keyed {@code <secret>/<key>}; each

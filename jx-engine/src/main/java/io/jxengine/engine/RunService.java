@@ -21,6 +21,8 @@ import io.jxengine.model.Pipeline;
 import io.jxengine.model.Pos;
 import io.jxengine.secrets.SecretProvider;
 import io.jxengine.source.Workspaces;
+import io.jxengine.testreport.ReportHandoff;
+import io.jxengine.testreport.StepTestReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +166,9 @@ public final class RunService implements PipelineRunner {
       RunListener console, Backend.CancelSignal cancel) {
     Pipeline pipeline = request.pipeline();
     RunContext ctx = request.context();
-    SecretMasker masker = new SecretValueMasker(secretValues.values());
+    List<String> masked = new java.util.ArrayList<>(secretValues.values());
+    masked.addAll(PipelineSecrets.maskedEnv(pipeline));
+    SecretMasker masker = new SecretValueMasker(masked);
     long id = activity.id();
     Path workspace = home.workspaces().resolve(Long.toString(id));
     try {
@@ -199,6 +203,7 @@ public final class RunService implements PipelineRunner {
       }
     }
     recordOutputs(id, workspace);
+    recordTests(id, workspace);
     String message = recorder.resultMessage(result, cancel);
     store.updateActivity(id, result, null, Instant.now(), message);
     if (!request.keepWorkspace()) {
@@ -222,6 +227,24 @@ public final class RunService implements PipelineRunner {
     String notes = outputs.get(StepOutputs.RELEASE_NOTES_URL);
     if (version != null || notes != null) {
       store.recordRelease(id, version, notes);
+    }
+  }
+
+  /**
+   * What the run's report steps ({@code jxe step junit}) handed over beside the workspace. A store
+   * that keeps no test results (the cluster's) leaves them out: the steps' logs still have the
+   * summary.
+   */
+  private void recordTests(long id, Path workspace) {
+    Path dir = ReportHandoff.dirFor(workspace);
+    List<StepTestReport> reports = ReportHandoff.readAll(dir);
+    FileTrees.deleteQuietly(dir);
+    if (!reports.isEmpty()) {
+      try {
+        store.recordTests(id, reports);
+      } catch (UnsupportedOperationException e) {
+        // not kept by this store; documented in docs/pipeline-syntax.md
+      }
     }
   }
 

@@ -14,7 +14,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import io.jxengine.testreport.ActivityTests;
+import io.jxengine.testreport.StepTestReport;
+import io.jxengine.testreport.TestTotals;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +128,31 @@ public final class SqliteActivityStore implements ActivityStore {
     db.write("record the release of activity " + activityId, c -> requireRow(
         ActivityTable.recordRelease(c, activityId, version, releaseNotesUrl), "activity",
         activityId));
+  }
+
+  @Override
+  public void recordTests(long activityId, List<StepTestReport> reports) {
+    db.write("record the tests of activity " + activityId, c -> {
+      requireActivity(c, activityId);
+      for (StepTestReport r : reports) {
+        TestReportTable.put(c, activityId, r);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<ActivityTests> tests(long activityId) {
+    return db.read("read the tests of activity " + activityId, c -> {
+      List<StepTestReport> reports = TestReportTable.ofActivity(c, activityId);
+      return reports.isEmpty() ? Optional.<ActivityTests>empty()
+          : Optional.of(ActivityTests.of(activityId, reports));
+    });
+  }
+
+  @Override
+  public Map<Long, TestTotals> testTotals(Collection<Long> activityIds) {
+    return db.read("read test totals", c -> TestReportTable.totals(c, activityIds));
   }
 
   @Override

@@ -54,4 +54,12 @@ class ActivityTableTest {
     assertThat(rows.get(0)).contains("context=release", "commit=abcdef123456", "event=push");
     assertThat(rows.get(2)).contains("exit=2", "attempts=3", "exit code 2");
   }
+
+  @Test
+  void wideShowsTestTotalsOfActivitiesThatRecordedThem() {
+    var totals = java.util.Map.of(1L, new io.jxengine.testreport.TestTotals(2, 120, 2, 1, 3, 9000));
+    assertThat(new ActivityTable(true, T0, totals).rows(activity()).get(0))
+        .contains("tests=120 failed=3 skipped=3");
+    assertThat(new ActivityTable(true, T0).rows(activity()).get(0)).doesNotContain("tests=");
+  }
 }

@@ -69,6 +69,24 @@ class PipelineSchemaTest {
   }
 
   @Test
+  void theJunitStepNeedsPathsAndKnowsItsParameters() throws IOException {
+    JsonSchema schema = pipelineSchema();
+    String ok = """
+        stages:
+          - name: test
+            steps:
+              - run: make test
+            post:
+              always:
+                - uses: junit
+                  with: {paths: "target/*.xml", allow_empty: true, allow_failures: "false"}
+        """;
+    assertThat(schema.validate(YAML.readTree(ok))).isEmpty();
+    assertThat(schema.validate(YAML.readTree(ok.replace("paths:", "path:")))).isNotEmpty();
+    assertThat(schema.validate(YAML.readTree(ok.replace("allow_empty: true", "allow_empty: maybe")))).isNotEmpty();
+  }
+
+  @Test
   void shapeMistakesAreInvalidForEditorsToo() throws IOException {
     JsonSchema schema = pipelineSchema();
     for (String c : List.of("unknown-key-fails", "wrong-type-fails", "run-and-uses-fails", "bad-duration-fails",

@@ -56,7 +56,10 @@ class JenkinsfileE2E {
     JsonNode first = activities.isArray() ? activities.get(0) : activities.path("items").get(0);
     assertThat(first.path("source").asText()).isEqualTo("jenkinsfile");
     assertThat(first.path("status").asText()).isEqualTo("Succeeded");
-    assertThat(jxe.run("get", "activities", "-o", "wide").out()).contains("source=jenkinsfile");
+    assertThat(jxe.run("get", "activities", "-o", "wide").out()).contains("source=jenkinsfile", "tests=1 failed=0");
+    // `junit` became `uses: junit`: the report is recorded on the activity
+    JsonNode tests = new ObjectMapper().readTree(jxe.run("get", "build", "tests", "-o", "json").out());
+    assertThat(tests.at("/totals/tests").asInt()).isEqualTo(1);
   }
 
   @Test

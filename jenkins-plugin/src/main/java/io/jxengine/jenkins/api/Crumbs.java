@@ -1,5 +1,7 @@
 package io.jxengine.jenkins.api;
 
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,31 +11,61 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * CSRF crumbs as Jenkins' {@code DefaultCrumbIssuer} hands them out: a value bound to the user,
- * sent back in the {@code Jenkins-Crumb} header. Here a crumb is an HMAC of the user name under a
- * key made at start-up, so crumbs need no storage and end with the server. Thread-safe.
+ * CSRF crumbs as Jenkins' {@code DefaultCrumbIssuer} hands them out since 2.176.2 (SECURITY-626):
+ * a value bound to the user <em>and the web session</em> it was issued in, sent back in the
+ * {@code Jenkins-Crumb} header together with the session cookie. The engine has no sessions to
+ * store: issuing a crumb sets a cookie {@value #SESSION_COOKIE} holding a random session id (or
+ * keeps the one the client sent), and the crumb is an HMAC of user and session id under a key
+ * made at start-up, so crumbs need no storage and end with the server. A crumb sent without its
+ * session cookie, or with another, is refused, as Jenkins refuses it; clients that keep cookies
+ * (python-jenkins' {@code requests.Session}, JJB) are not affected. Thread-safe.
  */
 final class Crumbs {
   static final String FIELD = "Jenkins-Crumb";
+  /** Jenkins names its cookie {@code JSESSIONID.<instance hash>}; clients only echo it. */
+  static final String SESSION_COOKIE = "JSESSIONID.jxengine";
 
   private final byte[] key = new byte[32];
+  private final SecureRandom random = new SecureRandom();
 
   Crumbs() {
-    new SecureRandom().nextBytes(key);
+    random.nextBytes(key);
   }
 
-  String issue(String user) {
+  /** A crumb for {@code user} in the request's session, starting a session when it has none. */
+  String issue(Context ctx, String user) {
+    String session = session(ctx);
+    if (session == null) {
+      byte[] id = new byte[16];
+      random.nextBytes(id);
+      session = HexFormat.of().formatHex(id);
+      Cookie cookie = new Cookie(SESSION_COOKIE, session);
+      cookie.setPath("/");
+      cookie.setHttpOnly(true);
+      ctx.cookie(cookie);
+    }
+    return issue(user, session);
+  }
+
+  /** True when {@code crumb} was issued to {@code user} in the request's session. */
+  boolean valid(Context ctx, String user, String crumb) {
+    String session = session(ctx);
+    return crumb != null && session != null && MessageDigest.isEqual(
+        issue(user, session).getBytes(StandardCharsets.UTF_8), crumb.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String session(Context ctx) {
+    String s = ctx.cookie(SESSION_COOKIE);
+    return s != null && s.matches("[0-9a-f]{32}") ? s : null;
+  }
+
+  private String issue(String user, String session) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(user.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(mac.doFinal((user + "\n" + session).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
-  }
-
-  boolean valid(String user, String crumb) {
-    return crumb != null && MessageDigest.isEqual(
-        issue(user).getBytes(StandardCharsets.UTF_8), crumb.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -76,8 +76,9 @@ public final class JenkinsApiRoutes {
       String user = authenticate(ctx);
       if (!ctx.method().name().equals("GET")) {
         String crumb = ctx.header(Crumbs.FIELD);
-        // API-token requests need no crumb (as in Jenkins 2.96+); one that is sent must be right
-        if (crumb != null && !crumbs.valid(user, crumb)) {
+        // API-token requests need no crumb (as in Jenkins 2.96+); one that is sent must be right,
+        // and of this session (Jenkins 2.176.2+)
+        if (crumb != null && !crumbs.valid(ctx, user, crumb)) {
           throw new JenkinsApiException(403, "No valid crumb was included in the request");
         }
       }

@@ -130,6 +130,12 @@ final class JenkinsBuilds {
       }
       env.put(p.name(), v);
     }
+    // password parameters: masked in logs like secrets (the values stay out of the build JSON)
+    String masked = String.join(",", config.parameters().stream()
+        .filter(p -> p.type().equals("password")).map(JobConfig.Parameter::name).toList());
+    if (!masked.isEmpty()) {
+      env.put(io.jxengine.engine.PipelineSecrets.MASK_ENV, masked);
+    }
     return env;
   }
 

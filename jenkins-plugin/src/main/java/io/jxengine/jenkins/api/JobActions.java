@@ -61,7 +61,7 @@ final class JobActions {
       json(r, views.root(maxRuns, r.ctx().queryParam("tree") != null));
     } else if (r.is("crumbIssuer", "api", "json")) {
       json(r, map("_class", "hudson.security.csrf.DefaultCrumbIssuer",
-          "crumb", crumbs.issue(r.user()), "crumbRequestField", Crumbs.FIELD));
+          "crumb", crumbs.issue(r.ctx(), r.user()), "crumbRequestField", Crumbs.FIELD));
     } else if (r.is("me", "api", "json") || r.is("user", r.user(), "api", "json")) {
       json(r, map("_class", "hudson.model.User", "absoluteUrl", views.base() + "user/" + r.user(),
           "description", null, "fullName", r.user(), "id", r.user(), "property", List.of()));

@@ -97,10 +97,14 @@ final class Assembler {
         out.add(Step.gate(name, s.approval(), s.pos())); // nothing to guard: a gate runs no script
         continue;
       }
-      String run = guard == null ? s.run()
-          : "if ! { " + guard + "; }; then echo 'when does not hold: skipped'; exit 0; fi\n" + s.run();
+      // a catalog step (junit) stays one unless the stage's guard must run first
+      boolean keepUses = s.uses() != null && guard == null;
+      String body = s.uses() != null && !keepUses ? JunitScript.run(s.uses()) : s.run();
+      String run = keepUses ? null : guard == null ? body
+          : "if ! { " + guard + "; }; then echo 'when does not hold: skipped'; exit 0; fi\n" + body;
       String image = s.image() != null ? s.image() : null;
-      out.add(new Step(name, run, image, s.dir(), s.env(), s.timeout(), Math.max(s.retries(), d.retries), null, s.pos()));
+      out.add(new Step(name, run, image, s.dir(), s.env(), s.timeout(), Math.max(s.retries(), d.retries),
+          keepUses ? s.uses() : null, s.pos()));
     }
     return out;
   }

@@ -121,8 +121,11 @@ final class Directives {
           steps.steps(c.body(), scope, target,
               where.equals("success") ? target.postSuccess : where.equals("always") ? target.postAlways : target.postFailure);
         }
-        case "unstable" -> ctx.report(Code.APPROXIMATED, c.node(), "post unstable",
-            "left out: a run of the engine is never unstable (failing tests reported by `junit` do not fail it)");
+        case "unstable" -> {
+          ctx.report(Code.APPROXIMATED, c.node(), "post unstable",
+              "runs on every failure (`post.failure`): the engine has no unstable result; failing tests recorded by `junit` fail the run");
+          steps.steps(c.body(), scope, target, target.postFailure);
+        }
         default -> ctx.report(Code.UNSUPPORTED_DIRECTIVE, c.node(), c.name(), "post");
       }
     }

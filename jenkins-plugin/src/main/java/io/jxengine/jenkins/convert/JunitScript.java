@@ -1,36 +1,50 @@
 package io.jxengine.jenkins.convert;
 
+import io.jxengine.model.Pos;
+import io.jxengine.model.Uses;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The shell step that stands for Jenkins' {@code junit}: it finds the report files matching the
- * Ant-style pattern and prints a summary line ({@code junit: N tests, F failures, ...}) into the
- * step's log, which the activity keeps. Like Jenkins, failing tests do not fail the step (Jenkins
- * marks the build unstable, which the engine does not have); finding no report does, unless
- * {@code allowEmptyResults}.
+ * What Jenkins' {@code junit} becomes: the catalog step {@code uses: junit} (docs/pipeline-syntax.md),
+ * which records the reports on the activity. {@code allowEmptyResults: true} is {@code allow_empty};
+ * {@code skipMarkingBuildUnstable: true} is {@code allow_failures}. Otherwise failing tests fail
+ * the step, and so the run: the engine has no UNSTABLE, and Failed is the PipelineActivity status
+ * that keeps "not green" visible. A stage whose {@code when} is tested by its steps cannot guard
+ * a catalog step, so there the same command runs as a shell step ({@link #run}).
  */
 final class JunitScript {
+  static final String CATALOG_STEP = "junit";
+
   private JunitScript() {}
 
-  static String script(String antPattern, boolean allowEmpty) {
-    StringBuilder casePattern = new StringBuilder();
-    for (String p : antPattern.split(",")) {
-      String glob = p.strip().replace("**/", "*").replace("**", "*");
-      if (!glob.isEmpty()) {
-        casePattern.append(casePattern.length() == 0 ? "" : "|").append("./")
-            .append(glob.replaceAll("([^A-Za-z0-9*?/._-])", "\\\\$1"));
-      }
+  static Uses uses(String antPattern, boolean allowEmpty, boolean allowFailures, Pos pos) {
+    Map<String, String> with = new LinkedHashMap<>();
+    with.put("paths", antPattern);
+    if (allowEmpty) {
+      with.put("allow_empty", "true");
     }
-    return String.join("\n",
-        "files=0; tests=0; failures=0; errors=0; skipped=0",
-        "count() { grep -o \"$1\" \"$2\" | wc -l; }",
-        "for f in $(find . -type f -name '*.xml' | sort); do",
-        "  case \"$f\" in " + casePattern + ") ;; *) continue ;; esac",
-        "  files=$((files + 1))",
-        "  tests=$((tests + $(count '<testcase' \"$f\")))",
-        "  failures=$((failures + $(count '<failure' \"$f\")))",
-        "  errors=$((errors + $(count '<error' \"$f\")))",
-        "  skipped=$((skipped + $(count '<skipped' \"$f\")))",
-        "done",
-        "echo \"junit: $tests tests, $failures failures, $errors errors, $skipped skipped in $files report files\"",
-        allowEmpty ? "exit 0" : "[ \"$files\" -gt 0 ] || { echo 'junit: no test report matches " + antPattern.replace("'", "") + "' >&2; exit 1; }");
+    if (allowFailures) {
+      with.put("allow_failures", "true");
+    }
+    Map<String, Pos> withPos = new LinkedHashMap<>();
+    with.keySet().forEach(k -> withPos.put(k, pos));
+    return new Uses(CATALOG_STEP, with, pos, withPos);
+  }
+
+  /** The shell command equivalent to {@code uses}, for steps that need a script. */
+  static String run(Uses uses) {
+    StringBuilder b = new StringBuilder("jxe step junit --paths ").append(quote(uses.with().get("paths")));
+    if ("true".equals(uses.with().get("allow_empty"))) {
+      b.append(" --allow-empty");
+    }
+    if ("true".equals(uses.with().get("allow_failures"))) {
+      b.append(" --allow-failures");
+    }
+    return b.toString();
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
   }
 }

@@ -1,6 +1,7 @@
 package io.jxengine.jenkins.convert;
 
 import io.jxengine.diag.Code;
+import io.jxengine.engine.PipelineSecrets;
 import io.jxengine.model.EnvVar;
 import io.jxengine.model.Triggers;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class PipelineDirectives {
   /** Each parameter becomes an environment variable holding its default value. */
   void parameters(Call params, StageDraft target) {
     boolean any = false;
+    List<String> passwords = new ArrayList<>();
     for (Call p : params.bodyCalls()) {
       Optional<String> name = values.plain(p.arg(-1, "name"), "parameter name");
       if (name.isEmpty()) {
@@ -37,6 +39,10 @@ final class PipelineDirectives {
         case "string", "text" -> value = def == null ? "" : values.plain(def, "defaultValue").orElse("");
         case "booleanParam" -> value = def instanceof ConstantExpression c && Boolean.TRUE.equals(c.getValue()) ? "true" : "false";
         case "choice" -> value = firstChoice(p.named().get("choices"));
+        case "password" -> {
+          value = def == null ? "" : values.plain(def, "defaultValue").orElse("");
+          passwords.add(name.get());
+        }
         default -> {
           ctx.report(Code.UNSUPPORTED_DIRECTIVE, p.node(), p.name(), "parameters");
           continue;
@@ -46,9 +52,15 @@ final class PipelineDirectives {
       target.env.add(new EnvVar(name.get(), value, ctx.pos(p.node())));
       any = true;
     }
+    if (!passwords.isEmpty()) {
+      // the engine masks these variables' values in logs, as it does secrets
+      target.env.removeIf(e -> e.name().equals(PipelineSecrets.MASK_ENV));
+      target.env.add(new EnvVar(PipelineSecrets.MASK_ENV, String.join(",", passwords), ctx.pos(params.node())));
+    }
     if (any) {
       ctx.report(Code.APPROXIMATED, params.node(), "parameters",
-          "each becomes a pipeline environment variable set to its default value");
+          "each becomes a pipeline environment variable set to its default value"
+              + (passwords.isEmpty() ? "" : "; password values are masked in logs (`JXE_MASK`)"));
     }
   }
 

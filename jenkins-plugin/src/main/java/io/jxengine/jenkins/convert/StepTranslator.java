@@ -217,9 +217,13 @@ final class StepTranslator {
     if (pattern.isEmpty()) {
       return;
     }
-    boolean allowEmpty = c.named().get("allowEmptyResults") != null
-        && "true".equals(c.named().get("allowEmptyResults").getText());
-    add(out, c, "junit", JunitScript.script(pattern.get(), allowEmpty), scope);
+    io.jxengine.model.Pos pos = ctx.pos(c.node());
+    out.add(new Step("junit", null, scope.image(), scope.dir(), scope.env(), scope.timeout(), scope.retries(),
+        JunitScript.uses(pattern.get(), flag(c, "allowEmptyResults"), flag(c, "skipMarkingBuildUnstable"), pos), pos));
+  }
+
+  private static boolean flag(Call c, String name) {
+    return c.named().get(name) != null && "true".equals(c.named().get(name).getText());
   }
 
   private void unsupported(Call c) {

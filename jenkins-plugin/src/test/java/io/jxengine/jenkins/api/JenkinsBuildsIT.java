@@ -100,6 +100,23 @@ class JenkinsBuildsIT {
   }
 
   @Test
+  void passwordParametersAreMaskedInTheConsoleAndNeverShown() throws Exception {
+    api.post("createItem?name=deploy", Fixtures.job("password-parameter.xml"));
+    long item = trigger("job/deploy/buildWithParameters?DEPLOY_TOKEN=s3cr3t-t0ken-value&TARGET=prod");
+    int number = buildNumber(item);
+    JsonNode build = finished("job/deploy", number);
+    assertThat(build.path("result").asText()).isEqualTo("SUCCESS");
+    assertThat(build.toString()).contains("TARGET").doesNotContain("s3cr3t-t0ken-value");
+
+    String console = api.get("job/deploy/" + number + "/consoleText").body();
+    String base64 = java.util.Base64.getEncoder().encodeToString("s3cr3t-t0ken-value".getBytes(StandardCharsets.UTF_8));
+    assertThat(console).contains("deploying to prod with ***")
+        .doesNotContain("s3cr3t-t0ken-value").doesNotContain(base64);
+    JsonNode job = api.json("job/deploy/api/json");
+    assertThat(job.toString()).doesNotContain("default-token-value");
+  }
+
+  @Test
   void aFailingStepFailsTheBuildAndBuildsInFoldersCount() throws Exception {
     api.post("createItem?name=f", Fixtures.job("folder.xml"));
     api.post("job/f/createItem?name=broken", Fixtures.freestyle("echo before", "exit 3",

@@ -116,13 +116,23 @@ class JenkinsJobsIT {
     assertThat(api.json("me/api/json").path("id").asText()).isEqualTo("alice");
     assertThat(api.json("whoAmI/api/json").path("authenticated").asBoolean()).isTrue();
     assertThat(api.json("pluginManager/api/json").path("plugins").isArray()).isTrue();
-    JsonNode crumb = api.json("crumbIssuer/api/json");
+    HttpResponse<String> issued = api.get("crumbIssuer/api/json");
+    JsonNode crumb = JenkinsHttp.JSON.readTree(issued.body());
     assertThat(crumb.path("crumbRequestField").asText()).isEqualTo("Jenkins-Crumb");
+    // as in Jenkins 2.176.2+, the crumb belongs to the web session the cookie names
+    String cookie = issued.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    assertThat(cookie).startsWith("JSESSIONID.");
+    String value = crumb.path("crumb").asText();
     HttpResponse<String> withCrumb = api.postHeaders("createItem?name=c",
-        "Jenkins-Crumb", crumb.path("crumb").asText(), "Content-Type", "application/xml");
+        "Jenkins-Crumb", value, "Cookie", cookie, "Content-Type", "application/xml");
     // the crumb is accepted; the empty body is then refused as XML
     assertThat(withCrumb.statusCode()).isEqualTo(400);
-    assertThat(api.postHeaders("createItem?name=c", "Jenkins-Crumb", "forged").statusCode())
+    assertThat(api.postHeaders("createItem?name=c", "Jenkins-Crumb", value).statusCode())
+        .as("a crumb without its session").isEqualTo(403);
+    String other = api.get("crumbIssuer/api/json").headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    assertThat(api.postHeaders("createItem?name=c", "Jenkins-Crumb", value, "Cookie", other).statusCode())
+        .as("a crumb of another session").isEqualTo(403);
+    assertThat(api.postHeaders("createItem?name=c", "Jenkins-Crumb", "forged", "Cookie", cookie).statusCode())
         .isEqualTo(403);
   }
 }

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.TestFactory;
 class GoldenConvertTest {
   private static final Path ROOT = Path.of("src", "test", "resources", "convert");
   private final JenkinsfileConverter converter = new JenkinsfileConverter();
-  private final PipelineLoader loader = new PipelineLoader(Catalog.empty());
+  /** The built-in catalog: converted `junit` steps use its `junit` entry. */
+  private final PipelineLoader loader = new PipelineLoader(
+      Catalog.load(List.of(Path.of("..", "pipelines", "catalog")), new io.jxengine.diag.Diagnostics()));
 
   @TestFactory
   Stream<DynamicTest> convertCases() {

@@ -153,7 +153,9 @@ public final class KubeRunService implements PipelineRunner, AutoCloseable {
       return endEarly(activity, "secrets are withheld from this run and the pipeline references "
           + String.join(", ", refs));
     }
-    SecretValueMasker masker = new SecretValueMasker(SecretRefs.values(refs, secrets));
+    List<String> maskedValues = new java.util.ArrayList<>(SecretRefs.values(refs, secrets));
+    maskedValues.addAll(io.jxengine.engine.PipelineSecrets.maskedEnv(pipeline));
+    SecretValueMasker masker = new SecretValueMasker(maskedValues);
     if (!submitter.hasTekton()) {
       return runPods(activity, request, masker, console, cancel);
     }

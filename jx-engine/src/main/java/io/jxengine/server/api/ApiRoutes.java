@@ -44,6 +44,7 @@ public final class ApiRoutes {
     app.get("/api/activities", routes.wrap(routes::activities));
     app.get("/api/activities/{id}", routes.wrap(routes::activity));
     app.get("/api/activities/{id}/steps/{stepId}/logs", routes.wrap(routes::logs));
+    app.get("/api/activities/{id}/tests", routes.wrap(routes::tests));
     // the SSE handler answers 200 before its body runs, so a bad id is refused here first
     app.before("/api/activities/{id}/events", ctx -> {
       try {
@@ -139,6 +140,24 @@ public final class ApiRoutes {
     body.put("next", from + lines.size());
     body.put("done", done);
     body.put("lines", lines);
+    ApiJson.send(ctx, 200, body);
+  }
+
+  /**
+   * The test results the activity recorded ({@code uses: junit}): totals and each report step's
+   * failed cases; {@code totals} null and no reports when it recorded none.
+   */
+  private void tests(Context ctx) {
+    Activity a = existing(Params.id(ctx, "id"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("activityId", a.id());
+    api.activities().tests(a.id()).ifPresentOrElse(t -> {
+      body.put("totals", t.totals());
+      body.put("reports", t.reports());
+    }, () -> {
+      body.put("totals", null);
+      body.put("reports", List.of());
+    });
     ApiJson.send(ctx, 200, body);
   }
 

@@ -110,6 +110,30 @@ class ApiIT {
   }
 
   @Test
+  void testResultsOfAnActivity() throws Exception {
+    // Nothing recorded: 200 with no totals; an unknown activity: 404; a bad id: 400.
+    JsonNode none = json(get("/api/activities/" + quickFeature + "/tests"), 200);
+    assertThat(none.get("totals").isNull()).isTrue();
+    assertThat(none.get("reports")).isEmpty();
+    json(get("/api/activities/999999/tests"), 404);
+    json(get("/api/activities/abc/tests"), 400);
+
+    server.store().recordTests(quickMain, List.of(new io.jxengine.testreport.StepTestReport("build", "junit",
+        new io.jxengine.testreport.TestReport(new io.jxengine.testreport.TestTotals(2, 12, 1, 1, 2, 3400),
+            List.of(new io.jxengine.testreport.FailedCase("com.acme.ATest", "adds", "failure",
+                "expected <2> but was <3>", "at com.acme.ATest.adds(ATest.java:9)")), 1))));
+    JsonNode t = json(get("/api/activities/" + quickMain + "/tests"), 200);
+    assertThat(t.get("activityId").asLong()).isEqualTo(quickMain);
+    assertThat(t.at("/totals/tests").asInt()).isEqualTo(12);
+    assertThat(t.at("/totals/failures").asInt()).isEqualTo(1);
+    assertThat(t.at("/totals/durationMillis").asLong()).isEqualTo(3400);
+    JsonNode report = t.at("/reports/0");
+    assertThat(report.get("stage").asText()).isEqualTo("build");
+    assertThat(report.at("/report/failedLeftOut").asInt()).isEqualTo(1);
+    assertThat(report.at("/report/failed/0/trace").asText()).contains("ATest.java:9");
+  }
+
+  @Test
   void activitiesFilter() throws Exception {
     assertThat(ids(json(get("/api/activities?branch=feature/x"), 200))).containsExactly(quickFeature);
     assertThat(ids(json(get("/api/activities?repo=acme/other"), 200))).isEmpty();

@@ -132,6 +132,30 @@ class UiE2E {
   }
 
   @Test
+  void runPageShowsRecordedTestResults() {
+    long id = server.startRun(TestServer.QUICK_PIPELINE, TestServer.push("tests"));
+    server.awaitEnd(id);
+    server.store().recordTests(id, List.of(new io.jxengine.testreport.StepTestReport("build", "junit",
+        new io.jxengine.testreport.TestReport(new io.jxengine.testreport.TestTotals(1, 42, 1, 1, 2, 1500),
+            List.of(new io.jxengine.testreport.FailedCase("com.acme.CartTest", "appliesDiscount", "failure",
+                    "expected <90> but was <100>", "at com.acme.CartTest.appliesDiscount(CartTest.java:14)"),
+                new io.jxengine.testreport.FailedCase("com.acme.CartTest", "<img src=z onerror=alert(4)>", "error",
+                    "boom", "")), 0))));
+    browser.get(server.baseUrl() + "/runs/" + id);
+    slow().until(() -> browser.findElement(By.id("tests-section")).isDisplayed());
+    slow().until(() -> text("#tests-totals").contains("42"));
+    assertThat(text("#tests-totals")).contains("tests", "38", "passed", "2", "failed", "skipped");
+    List<WebElement> cases = browser.findElements(By.cssSelector("#tests-failed .test-case"));
+    assertThat(cases).hasSize(2);
+    assertThat(cases.get(0).getText()).contains("com.acme.CartTest", "appliesDiscount", "expected <90> but was <100>");
+    assertThat(cases.get(1).getText()).contains("<img src=z onerror=alert(4)>");
+    assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("#tests-failed .test-trace")).getAttribute("textContent"))
+        .contains("CartTest.java:14");
+    assertNoAlert();
+  }
+
+  @Test
   void runPageShowsStagesAndStreamsLogLinesWhileTheRunIsRunning() throws Exception {
     long id = server.startRun(TestServer.SLOW_PIPELINE, TestServer.push("live"));
     browser.get(server.baseUrl() + "/runs/" + id);
