@@ -123,6 +123,7 @@ public final class LocalBackend implements Backend {
       if (timer != null) {
         timer.cancel(false);
       }
+      steps.close();
       deleteQuietly(runDir);
     }
   }
