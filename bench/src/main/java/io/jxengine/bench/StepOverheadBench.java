@@ -36,7 +36,7 @@ public final class StepOverheadBench {
   /** Medians in milliseconds. */
   public record Result(
       int steps, double engineMs, double scriptBuiltinMs, double scriptExternalMs,
-      double scriptLaunchesMs, double scriptShellMs, double backendMs) {
+      double scriptLaunchesMs, double scriptShellMs, double backendMs, double engineCpuMs) {
     public double overheadPerStepMs() {
       return (engineMs - scriptBuiltinMs) / steps;
     }
@@ -53,6 +53,11 @@ public final class StepOverheadBench {
     /** The JVM's share: above the engine's step shell fed the same requests from a file. */
     public double overheadPerStepVsShellMs() {
       return (engineMs - scriptShellMs) / steps;
+    }
+
+    /** The JVM's CPU time per step (all its threads, not the shell's): little moved by load. */
+    public double engineCpuPerStepMs() {
+      return engineCpuMs / steps;
     }
 
     /** What the activity and log stores add per step: the whole engine above the backend alone. */
@@ -86,6 +91,8 @@ public final class StepOverheadBench {
     System.out.printf("  local backend alone (no activity/log store): %8.1f ms; the stores add %.3f ms/step%n",
         r.backendMs(), r.storePerStepMs());
     System.out.printf("  ratio engine / step shell from a file: %6.2fx%n", r.engineMs() / r.scriptShellMs());
+    System.out.printf("  the engine JVM's own CPU time: %.3f ms per step (its threads only)%n",
+        r.engineCpuPerStepMs());
   }
 
   public static Result measure(int steps, int rounds, Path work) throws Exception {
@@ -134,6 +141,7 @@ public final class StepOverheadBench {
     List<Double> sl = new ArrayList<>();
     List<Double> ss = new ArrayList<>();
     List<Double> bk = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
     Plan plan = new LocalCompiler().compile(loaded.effective(), ctx, 1, repo, 4);
     LocalBackend backend = new LocalBackend(home.scripts());
     try (SqliteActivityStore store = SqliteActivityStore.open(home.database())) {
@@ -141,9 +149,11 @@ public final class StepOverheadBench {
           new LocalBackend(home.scripts()), new LocalSecretProvider(List.of(), Map.of()), home);
       RunRequest request = new RunRequest(loaded.effective(), ctx, repo, 1, false);
       for (int i = 0; i < rounds + 2; i++) { // two warm-up rounds
+        long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         RunOutcome outcome = service.run(request, RunListener.NONE, new Backend.CancelSignal());
         double ms = (System.nanoTime() - t0) / 1e6;
+        double cpuMs = (cpuNanos() - cpu0) / 1e6;
         if (outcome.status() != Status.Succeeded) {
           throw new IllegalStateException("bench run ended " + outcome.status());
         }
@@ -164,11 +174,12 @@ public final class StepOverheadBench {
           sl.add(l);
           ss.add(d);
           bk.add(k);
+          cpu.add(cpuMs);
         }
       }
     }
     return new Result(steps, median(engine), median(sb), median(se), median(sl), median(ss),
-        median(bk));
+        median(bk), median(cpu));
   }
 
   private static double shell(Path script) throws IOException, InterruptedException {
@@ -189,6 +200,13 @@ public final class StepOverheadBench {
       throw new IllegalStateException("step shell baseline failed");
     }
     return (System.nanoTime() - t0) / 1e6;
+  }
+
+  /** CPU time of this JVM so far (every thread), or 0 where the platform does not say. */
+  private static long cpuNanos() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? Math.max(0, sun.getProcessCpuTime()) : 0;
   }
 
   static double median(List<Double> xs) {

@@ -58,21 +58,25 @@ public final class RunRecorder {
       RunListener console, boolean writeBehind) {
     Map<String, Long> stageIds = new HashMap<>();
     Map<StepKey, Long> stepIds = new HashMap<>();
-    int ordinal = 0;
     List<PlanStage> all = new ArrayList<>(plan.stages());
     all.addAll(plan.finallyStages());
     if (plan.post() != null) {
       all.add(plan.post());
     }
-    for (PlanStage stage : all) {
-      long stageId = store.addStep(activityId, null, StepKind.Stage, stage.name(), ordinal++).id();
-      stageIds.put(stage.name(), stageId);
-      int n = 0;
-      n = recordSteps(store, activityId, stageId, stage, "steps", stage.steps(), n, stepIds);
-      n = recordSteps(store, activityId, stageId, stage, POST, stage.postAlways(), n, stepIds);
-      n = recordSteps(store, activityId, stageId, stage, POST, stage.postSuccess(), n, stepIds);
-      recordSteps(store, activityId, stageId, stage, POST, stage.postFailure(), n, stepIds);
-    }
+    // One transaction for all the records, not one per step (200 steps: 200 commits).
+    store.batch(() -> {
+      int ordinal = 0;
+      for (PlanStage stage : all) {
+        long stageId =
+            store.addStep(activityId, null, StepKind.Stage, stage.name(), ordinal++).id();
+        stageIds.put(stage.name(), stageId);
+        int n = 0;
+        n = recordSteps(store, activityId, stageId, stage, "steps", stage.steps(), n, stepIds);
+        n = recordSteps(store, activityId, stageId, stage, POST, stage.postAlways(), n, stepIds);
+        n = recordSteps(store, activityId, stageId, stage, POST, stage.postSuccess(), n, stepIds);
+        recordSteps(store, activityId, stageId, stage, POST, stage.postFailure(), n, stepIds);
+      }
+    });
     return new RunRecorder(
         store, logs, masker, activityId, stageIds, stepIds, console, writeBehind);
   }

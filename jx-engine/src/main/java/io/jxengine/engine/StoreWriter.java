@@ -6,34 +6,39 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes a run's stage and step records behind the backend's threads: a step never waits for the
- * activity store, and whatever queued up while the previous write ran is committed in one
- * transaction ({@link ActivityStore#batch}), so 200 quick steps do not cost 600 commits. Writes
- * keep their order. The records lag the run by one write at most; {@link #flush} waits until all
- * are written (the run's end).
+ * activity store, and what is queued within {@value #LAG_MILLIS} ms of the first queued write is
+ * committed in one transaction ({@link ActivityStore#batch}; a group commit with a short delay),
+ * so 200 quick steps do not cost 600 commits. Writes keep their order. The records lag the run by
+ * at most that delay plus one write; {@link #flush} writes at once and waits (the run's end).
  *
  * <p>Errors: a failed write is logged and does not stop the later ones (the backend no longer
  * sees it; before, it ended the run with an internal error). Thread-safe: any thread may
- * {@link #submit}; one pool thread at a time writes.
+ * {@link #submit}; one shared thread does all writing, so writes of one run never overlap.
  */
 final class StoreWriter {
   private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
-  private static final ExecutorService WRITERS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "jxe-store-writer");
-    t.setDaemon(true);
-    return t;
-  });
+  /** How long the first queued write waits for others to share its transaction. */
+  static final long LAG_MILLIS = 20;
+  private static final ScheduledExecutorService WRITER =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jxe-store-writer");
+        t.setDaemon(true);
+        return t;
+      });
 
   private final ActivityStore store;
   private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean writing = new AtomicBoolean();
+  /** True while a drain is scheduled and has not started taking writes. */
+  private final AtomicBoolean scheduled = new AtomicBoolean();
 
   StoreWriter(ActivityStore store) {
     this.store = store;
@@ -42,8 +47,8 @@ final class StoreWriter {
   /** Queues {@code write} (a call of the store) and makes sure a writer will run it. */
   void submit(Runnable write) {
     queue.add(write);
-    if (writing.compareAndSet(false, true)) {
-      WRITERS.execute(this::drain);
+    if (scheduled.compareAndSet(false, true)) {
+      WRITER.schedule(this::drain, LAG_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -51,7 +56,8 @@ final class StoreWriter {
   void flush() {
     CountDownLatch done = new CountDownLatch(1);
     Barrier written = done::countDown;
-    submit(written);
+    queue.add(written);
+    WRITER.execute(this::drain); // the writer thread runs one drain at a time: order is kept
     try {
       done.await();
     } catch (InterruptedException e) {
@@ -60,20 +66,14 @@ final class StoreWriter {
   }
 
   private void drain() {
-    while (true) {
-      List<Runnable> writes = new ArrayList<>();
-      for (Runnable w; (w = queue.poll()) != null; ) {
-        writes.add(w);
-      }
-      if (!writes.isEmpty()) {
-        write(writes);
-        continue;
-      }
-      writing.set(false);
-      // A write queued between the last poll and the reset found the flag set: take it on.
-      if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
-        return;
-      }
+    // Reset first: a write queued from now on schedules the next drain (or is taken by this one).
+    scheduled.set(false);
+    List<Runnable> writes = new ArrayList<>();
+    for (Runnable w; (w = queue.poll()) != null; ) {
+      writes.add(w);
+    }
+    if (!writes.isEmpty()) {
+      write(writes);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.jxengine.backend.local;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +13,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Signals and inspects whole process groups. Java cannot send a signal to a group, so this runs the
  * {@code kill} command ({@code kill -TERM -- -<pgid>}); membership is read from {@code /proc}.
- * Used only when a step is being ended, never on the hot path of a normal step. Thread-safe.
+ * Signals are sent only when a step is being ended; after a normal step only the {@code stat}
+ * files of the pids handed out while it ran are read ({@link #startedMembers}). Thread-safe.
  */
 final class ProcessGroups {
   private static final Path PROC = Path.of("/proc");
   private static final Path LOADAVG = PROC.resolve("loadavg");
   /** Up to this many new pids are probed one by one; beyond, one scan of /proc is cheaper. */
   private static final int PROBE_LIMIT = 256;
+  private static final int HEAD_BYTES = 128;
   /** {@code /usr/bin/setsid} execs into a new session without forking when run by the JVM. */
   static final String SETSID = findSetsid();
 
@@ -76,7 +80,7 @@ final class ProcessGroups {
    */
   static long lastPid() {
     try {
-      String s = Files.readString(LOADAVG).trim();
+      String s = head(LOADAVG).trim();
       return Long.parseLong(s.substring(s.lastIndexOf(' ') + 1));
     } catch (IOException | RuntimeException e) {
       return -1;
@@ -134,7 +138,8 @@ final class ProcessGroups {
   private static boolean inGroup(Path procDir, long pgid) {
     String stat;
     try {
-      stat = Files.readString(procDir.resolve("stat"));
+      // The fields up to pgrp fit in the head: comm is at most 15 bytes, the rest are numbers.
+      stat = head(procDir.resolve("stat"));
     } catch (IOException gone) {
       return false;
     }
@@ -146,6 +151,16 @@ final class ProcessGroups {
     String[] f = stat.substring(close + 2).split(" ", 4);
     return f.length >= 3 && !f[0].equals("Z") && !f[0].equals("X")
         && f[2].equals(Long.toString(pgid));
+  }
+
+  /**
+   * The first {@value #HEAD_BYTES} bytes of a /proc file: {@code Files.readString} would grow a
+   * buffer for these files, which report a size of 0, and this runs after every step.
+   */
+  private static String head(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readNBytes(HEAD_BYTES), StandardCharsets.ISO_8859_1);
+    }
   }
 
   private static String findSetsid() {
