@@ -120,7 +120,14 @@ final class RecordingListener implements RunListener {
     StepKey key = lastPhase.getOrDefault(stage + "\u0000" + step, StepKey.of(stage, "steps", step));
     Long id = stepIds.get(key);
     if (id != null) {
-      write(() -> store.recordStepProcess(id, pid, startMillis));
+      // Without the writer's delay: a crash right after the launch must find this record to end
+      // the step's processes (the Running update queued before goes in the same transaction).
+      Runnable record = () -> store.recordStepProcess(id, pid, startMillis);
+      if (writer == null) {
+        record.run();
+      } else {
+        writer.submitNow(record);
+      }
     }
   }
 

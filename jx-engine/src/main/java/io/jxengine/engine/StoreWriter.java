@@ -52,12 +52,20 @@ final class StoreWriter {
     }
   }
 
+  /**
+   * Queues {@code write} and has the writer run it, with everything queued before, without the
+   * delay: for records crash recovery needs at once (a step's process).
+   */
+  void submitNow(Runnable write) {
+    queue.add(write);
+    WRITER.execute(this::drain);
+  }
+
   /** Waits until every write submitted before this call is in the store. */
   void flush() {
     CountDownLatch done = new CountDownLatch(1);
     Barrier written = done::countDown;
-    queue.add(written);
-    WRITER.execute(this::drain); // the writer thread runs one drain at a time: order is kept
+    submitNow(written); // the writer thread runs one drain at a time: order is kept
     try {
       done.await();
     } catch (InterruptedException e) {
