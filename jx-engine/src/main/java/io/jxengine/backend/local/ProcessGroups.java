@@ -19,8 +19,12 @@ import java.util.concurrent.TimeUnit;
 final class ProcessGroups {
   private static final Path PROC = Path.of("/proc");
   private static final Path LOADAVG = PROC.resolve("loadavg");
-  /** Up to this many new pids are probed one by one; beyond, one scan of /proc is cheaper. */
-  private static final int PROBE_LIMIT = 256;
+  /**
+   * Up to this many new pids are probed one by one; beyond, one scan of /proc is cheaper: the
+   * range also holds the thread ids of every other program on the host (a busy JVM hands out
+   * dozens), whose stat files a probe would read, while the scan lists processes only.
+   */
+  private static final int PROBE_LIMIT = 32;
   private static final int HEAD_BYTES = 128;
   /** {@code /usr/bin/setsid} execs into a new session without forking when run by the JVM. */
   static final String SETSID = findSetsid();
