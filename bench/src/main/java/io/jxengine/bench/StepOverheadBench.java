@@ -5,6 +5,8 @@ import io.jxengine.backend.Backend;
 import io.jxengine.backend.RunListener;
 import io.jxengine.backend.local.LocalBackend;
 import io.jxengine.catalog.Catalog;
+import io.jxengine.compile.LocalCompiler;
+import io.jxengine.compile.Plan;
 import io.jxengine.engine.JxeHome;
 import io.jxengine.engine.RunContext;
 import io.jxengine.engine.RunOutcome;
@@ -26,13 +28,15 @@ import java.util.Map;
 /**
  * The local executor's overhead per step: a pipeline of N `true` steps run by the engine (warm
  * JVM, real SQLite store and log files) against the same N commands as one plain shell script,
- * measured in the same run. Prints medians and the overhead per step.
+ * measured in the same run. Prints medians and the overhead per step. Two more baselines split
+ * the overhead: the engine's step shell fed the same requests from a file (the shell's work
+ * without the JVM), and the local backend alone (without the activity and log stores).
  */
 public final class StepOverheadBench {
   /** Medians in milliseconds. */
   public record Result(
       int steps, double engineMs, double scriptBuiltinMs, double scriptExternalMs,
-      double scriptLaunchesMs) {
+      double scriptLaunchesMs, double scriptShellMs, double backendMs, double engineCpuMs) {
     public double overheadPerStepMs() {
       return (engineMs - scriptBuiltinMs) / steps;
     }
@@ -44,6 +48,21 @@ public final class StepOverheadBench {
     /** Above the same process launches the engine makes per step, done by a shell script. */
     public double overheadPerStepVsLaunchesMs() {
       return (engineMs - scriptLaunchesMs) / steps;
+    }
+
+    /** The JVM's share: above the engine's step shell fed the same requests from a file. */
+    public double overheadPerStepVsShellMs() {
+      return (engineMs - scriptShellMs) / steps;
+    }
+
+    /** The JVM's CPU time per step (all its threads, not the shell's): little moved by load. */
+    public double engineCpuPerStepMs() {
+      return engineCpuMs / steps;
+    }
+
+    /** What the activity and log stores add per step: the whole engine above the backend alone. */
+    public double storePerStepMs() {
+      return (engineMs - backendMs) / steps;
     }
   }
 
@@ -65,6 +84,15 @@ public final class StepOverheadBench {
         r.overheadPerStepVsLaunchesMs());
     System.out.printf("  ratio engine / script(/bin/true):    %8.2fx%n", r.engineMs() / r.scriptExternalMs());
     System.out.printf("  ratio engine / script(launches):     %8.2fx%n", r.engineMs() / r.scriptLaunchesMs());
+    System.out.printf("  the engine's step shell fed the same %d requests from a file (no JVM): %8.1f ms%n",
+        steps, r.scriptShellMs());
+    System.out.printf("  engine overhead per step vs that shell (the JVM's share): %8.3f ms%n",
+        r.overheadPerStepVsShellMs());
+    System.out.printf("  local backend alone (no activity/log store): %8.1f ms; the stores add %.3f ms/step%n",
+        r.backendMs(), r.storePerStepMs());
+    System.out.printf("  ratio engine / step shell from a file: %6.2fx%n", r.engineMs() / r.scriptShellMs());
+    System.out.printf("  the engine JVM's own CPU time: %.3f ms per step (its threads only)%n",
+        r.engineCpuPerStepMs());
   }
 
   public static Result measure(int steps, int rounds, Path work) throws Exception {
@@ -83,6 +111,18 @@ public final class StepOverheadBench {
       launches.append("setsid /bin/sh -e ").append(stepScript).append('\n');
     }
     Files.writeString(repo.resolve(".jx/pipeline.yaml"), yaml);
+    // The engine's own step shell (the driver script the local backend runs) reading the same
+    // requests from a file: what running the steps costs without the JVM.
+    Path driver = work.resolve("step-shell.sh");
+    try (var in = LocalBackend.class.getResourceAsStream("step-shell.sh")) {
+      Files.write(driver, in.readAllBytes());
+    }
+    StringBuilder requests = new StringBuilder();
+    for (int i = 0; i < steps; i++) {
+      requests.append("bench-").append(i).append('\n').append(repo).append('\n')
+          .append(stepScript).append("\n=many\n=step").append(i + 1).append('\n');
+    }
+    Path requestFile = Files.writeString(work.resolve("requests.txt"), requests);
     Path builtinScript = Files.writeString(work.resolve("builtin.sh"), builtin);
     Path externalScript = Files.writeString(work.resolve("external.sh"), external);
     Path launchesScript = Files.writeString(work.resolve("launches.sh"), launches);
@@ -99,29 +139,47 @@ public final class StepOverheadBench {
     List<Double> sb = new ArrayList<>();
     List<Double> se = new ArrayList<>();
     List<Double> sl = new ArrayList<>();
+    List<Double> ss = new ArrayList<>();
+    List<Double> bk = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    Plan plan = new LocalCompiler().compile(loaded.effective(), ctx, 1, repo, 4);
+    LocalBackend backend = new LocalBackend(home.scripts());
     try (SqliteActivityStore store = SqliteActivityStore.open(home.database())) {
       RunService service = new RunService(store, new FileLogStore(home.logs()),
           new LocalBackend(home.scripts()), new LocalSecretProvider(List.of(), Map.of()), home);
       RunRequest request = new RunRequest(loaded.effective(), ctx, repo, 1, false);
       for (int i = 0; i < rounds + 2; i++) { // two warm-up rounds
+        long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         RunOutcome outcome = service.run(request, RunListener.NONE, new Backend.CancelSignal());
         double ms = (System.nanoTime() - t0) / 1e6;
+        double cpuMs = (cpuNanos() - cpu0) / 1e6;
         if (outcome.status() != Status.Succeeded) {
           throw new IllegalStateException("bench run ended " + outcome.status());
         }
         double b = shell(builtinScript);
         double e = shell(externalScript);
         double l = shell(launchesScript);
+        double d = shellFrom(driver, requestFile);
+        long t1 = System.nanoTime();
+        Status alone = backend.run(plan, repo, Map.of(), RunListener.NONE, new Backend.CancelSignal());
+        double k = (System.nanoTime() - t1) / 1e6;
+        if (alone != Status.Succeeded) {
+          throw new IllegalStateException("bench backend run ended " + alone);
+        }
         if (i >= 2) {
           engine.add(ms);
           sb.add(b);
           se.add(e);
           sl.add(l);
+          ss.add(d);
+          bk.add(k);
+          cpu.add(cpuMs);
         }
       }
     }
-    return new Result(steps, median(engine), median(sb), median(se), median(sl));
+    return new Result(steps, median(engine), median(sb), median(se), median(sl), median(ss),
+        median(bk), median(cpu));
   }
 
   private static double shell(Path script) throws IOException, InterruptedException {
@@ -131,6 +189,24 @@ public final class StepOverheadBench {
       throw new IllegalStateException("baseline script failed");
     }
     return (System.nanoTime() - t0) / 1e6;
+  }
+
+  private static double shellFrom(Path script, Path input) throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder("/bin/sh", script.toString())
+        .redirectInput(input.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("step shell baseline failed");
+    }
+    return (System.nanoTime() - t0) / 1e6;
+  }
+
+  /** CPU time of this JVM so far (every thread), or 0 where the platform does not say. */
+  private static long cpuNanos() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? Math.max(0, sun.getProcessCpuTime()) : 0;
   }
 
   static double median(List<Double> xs) {

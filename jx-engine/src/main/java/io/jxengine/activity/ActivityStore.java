@@ -19,6 +19,15 @@ import java.util.Optional;
  */
 public interface ActivityStore extends AutoCloseable {
 
+  /**
+   * Runs {@code writes} (calls of this store's methods from the calling thread) as one unit where
+   * the store can: the SQLite store commits them in one transaction, each write still failing
+   * alone. Others just run them in order.
+   */
+  default void batch(Runnable writes) {
+    writes.run();
+  }
+
   /** Creates a Pending activity with the next build number of its owner/repo/branch. */
   Activity create(NewActivity activity);
 

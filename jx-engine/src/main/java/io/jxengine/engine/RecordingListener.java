@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Writes what the backend reports into the activity store and the log store. Log lines are masked
  * by the log store's writer before they touch the disk. Thread-safe: parallel stages report from
- * their own threads, and each step's log has a single writer.
+ * their own threads, and each step's log has a single writer. With write-behind the records are
+ * written by a {@link StoreWriter} (in order, batched) instead of on the reporting thread.
  */
 final class RecordingListener implements RunListener {
   private final ActivityStore store;
@@ -26,6 +27,8 @@ final class RecordingListener implements RunListener {
   private final Map<Long, LogStore.LogWriter> writers = new ConcurrentHashMap<>();
   private final Map<String, StepKey> lastPhase = new ConcurrentHashMap<>();
   private volatile String firstFailure;
+  /** Writes the records behind the backend's threads; null to write them at once. */
+  private final StoreWriter writer;
 
   RecordingListener(
       ActivityStore store,
@@ -33,7 +36,9 @@ final class RecordingListener implements RunListener {
       SecretMasker masker,
       long activityId,
       Map<String, Long> stageIds,
-      Map<StepKey, Long> stepIds) {
+      Map<StepKey, Long> stepIds,
+      boolean writeBehind) {
+    this.writer = writeBehind ? new StoreWriter(store) : null;
     this.store = store;
     this.logs = logs;
     this.masker = masker;
@@ -54,14 +59,14 @@ final class RecordingListener implements RunListener {
       return;
     }
     Instant now = Instant.now();
-    store.updateStep(
+    write(() -> store.updateStep(
         id,
         status,
         status == Status.Running ? now : null,
         status.isTerminal() ? now : null,
         null,
         0,
-        message);
+        message));
   }
 
   @Override
@@ -81,14 +86,14 @@ final class RecordingListener implements RunListener {
     lastPhase.put(stage + "\u0000" + step, key);
     Instant now = Instant.now();
     String masked = message == null ? "" : masker.mask(message);
-    store.updateStep(
+    write(() -> store.updateStep(
         id,
         status,
         status == Status.Running && attempt <= 1 ? now : null,
         status.isTerminal() ? now : null,
         exitCode,
         attempt,
-        masked);
+        masked));
     if (status.isFailure() && firstFailure == null) {
       firstFailure = stage + "/" + step + ": " + masked;
     }
@@ -115,12 +120,30 @@ final class RecordingListener implements RunListener {
     StepKey key = lastPhase.getOrDefault(stage + "\u0000" + step, StepKey.of(stage, "steps", step));
     Long id = stepIds.get(key);
     if (id != null) {
-      store.recordStepProcess(id, pid, startMillis);
+      // Without the writer's delay: a crash right after the launch must find this record to end
+      // the step's processes (the Running update queued before goes in the same transaction).
+      Runnable record = () -> store.recordStepProcess(id, pid, startMillis);
+      if (writer == null) {
+        record.run();
+      } else {
+        writer.submitNow(record);
+      }
     }
   }
 
-  /** Closes any log still open (a run that ended abnormally). */
+  private void write(Runnable record) {
+    if (writer == null) {
+      record.run();
+    } else {
+      writer.submit(record);
+    }
+  }
+
+  /** Waits for the records still being written, then closes any log still open. */
   void closeAll() {
+    if (writer != null) {
+      writer.flush();
+    }
     writers.values().forEach(LogStore.LogWriter::close);
     writers.clear();
   }

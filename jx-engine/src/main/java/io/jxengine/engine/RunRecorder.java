@@ -34,8 +34,10 @@ public final class RunRecorder {
 
   private RunRecorder(
       ActivityStore store, LogStore logs, SecretMasker masker, long activityId,
-      Map<String, Long> stageIds, Map<StepKey, Long> stepIds, RunListener console) {
-    this.recorder = new RecordingListener(store, logs, masker, activityId, stageIds, stepIds);
+      Map<String, Long> stageIds, Map<StepKey, Long> stepIds, RunListener console,
+      boolean writeBehind) {
+    this.recorder = new RecordingListener(
+        store, logs, masker, activityId, stageIds, stepIds, writeBehind);
     this.listener = new FanOutListener(List.of(recorder, new MaskingListener(console, masker)));
   }
 
@@ -43,24 +45,40 @@ public final class RunRecorder {
   public static RunRecorder start(
       ActivityStore store, LogStore logs, long activityId, Plan plan, SecretMasker masker,
       RunListener console) {
+    return start(store, logs, activityId, plan, masker, console, false);
+  }
+
+  /**
+   * Like {@link #start(ActivityStore, LogStore, long, Plan, SecretMasker, RunListener)}; with
+   * {@code writeBehind} the stage and step records are written behind the backend's threads, in
+   * order and batched (see {@link StoreWriter}), and {@link #closeAll} waits for them.
+   */
+  public static RunRecorder start(
+      ActivityStore store, LogStore logs, long activityId, Plan plan, SecretMasker masker,
+      RunListener console, boolean writeBehind) {
     Map<String, Long> stageIds = new HashMap<>();
     Map<StepKey, Long> stepIds = new HashMap<>();
-    int ordinal = 0;
     List<PlanStage> all = new ArrayList<>(plan.stages());
     all.addAll(plan.finallyStages());
     if (plan.post() != null) {
       all.add(plan.post());
     }
-    for (PlanStage stage : all) {
-      long stageId = store.addStep(activityId, null, StepKind.Stage, stage.name(), ordinal++).id();
-      stageIds.put(stage.name(), stageId);
-      int n = 0;
-      n = recordSteps(store, activityId, stageId, stage, "steps", stage.steps(), n, stepIds);
-      n = recordSteps(store, activityId, stageId, stage, POST, stage.postAlways(), n, stepIds);
-      n = recordSteps(store, activityId, stageId, stage, POST, stage.postSuccess(), n, stepIds);
-      recordSteps(store, activityId, stageId, stage, POST, stage.postFailure(), n, stepIds);
-    }
-    return new RunRecorder(store, logs, masker, activityId, stageIds, stepIds, console);
+    // One transaction for all the records, not one per step (200 steps: 200 commits).
+    store.batch(() -> {
+      int ordinal = 0;
+      for (PlanStage stage : all) {
+        long stageId =
+            store.addStep(activityId, null, StepKind.Stage, stage.name(), ordinal++).id();
+        stageIds.put(stage.name(), stageId);
+        int n = 0;
+        n = recordSteps(store, activityId, stageId, stage, "steps", stage.steps(), n, stepIds);
+        n = recordSteps(store, activityId, stageId, stage, POST, stage.postAlways(), n, stepIds);
+        n = recordSteps(store, activityId, stageId, stage, POST, stage.postSuccess(), n, stepIds);
+        recordSteps(store, activityId, stageId, stage, POST, stage.postFailure(), n, stepIds);
+      }
+    });
+    return new RunRecorder(
+        store, logs, masker, activityId, stageIds, stepIds, console, writeBehind);
   }
 
   /**
@@ -88,7 +106,7 @@ public final class RunRecorder {
       String name = post ? r.name().substring(POST_PREFIX.length()) : r.name();
       stepIds.put(StepKey.of(stage, post ? POST : "steps", name), r.id());
     }
-    return new RunRecorder(store, logs, masker, activity.id(), stageIds, stepIds, console);
+    return new RunRecorder(store, logs, masker, activity.id(), stageIds, stepIds, console, false);
   }
 
   /** Where the backend reports: the stores first, then the console. */
@@ -101,7 +119,7 @@ public final class RunRecorder {
     return recorder.firstFailure();
   }
 
-  /** Closes the logs still open (a run that ended abnormally leaves some). */
+  /** Waits for records still being written; closes the logs still open (an abnormal end leaves some). */
   public void closeAll() {
     recorder.closeAll();
   }

@@ -185,7 +185,8 @@ public final class RunService implements PipelineRunner {
         compiler.compile(
             pipeline, ctx, activity.build(), workspace,
             request.concurrency() > 0 ? request.concurrency() : LocalCompiler.DEFAULT_CONCURRENCY);
-    RunRecorder recorder = RunRecorder.start(store, logs, id, plan, masker, console);
+    // Write-behind: a local step never waits for SQLite (bench/run steps).
+    RunRecorder recorder = RunRecorder.start(store, logs, id, plan, masker, console, true);
     Status result;
     store.updateActivity(id, Status.Running, Instant.now(), null, "");
     ApprovalStore gates = approvals != null && hasGates(plan) ? approvals.get() : null;

@@ -220,6 +220,12 @@ public final class SqliteActivityStore implements ActivityStore {
     });
   }
 
+  /** One transaction for all of {@code writes} (see {@link StoreDb#batch}). */
+  @Override
+  public void batch(Runnable writes) {
+    db.batch(writes);
+  }
+
   @Override
   public void recordStepProcess(long stepId, long pid, long startMillis) {
     db.write("record the process of step " + stepId, c -> requireRow(

@@ -46,6 +46,8 @@ final class StoreDb implements AutoCloseable {
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
   private final Queue<GroupedWrite<?>> waiting = new ConcurrentLinkedQueue<>();
+  /** True while {@link #batch} runs; read and written holding {@link #lock} only. */
+  private boolean inBatch;
 
   private StoreDb(Path file, Connection connection) {
     this.file = file;
@@ -177,6 +179,9 @@ final class StoreDb implements AutoCloseable {
    * is kept for the caller.
    */
   <T> T writeGrouped(String what, Work<T> work) {
+    if (joinsBatch()) {
+      return inSavepoint(what, work);
+    }
     GroupedWrite<T> mine = new GroupedWrite<>(what, work, Thread.currentThread());
     waiting.add(mine);
     boolean interrupted = false;
@@ -306,7 +311,69 @@ final class StoreDb implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code writes} in one write transaction: every transaction helper this thread calls
+   * inside joins it in a savepoint of its own (a failing write is rolled back alone and throws to
+   * its caller, the others stay), and all are committed together at the end. Other threads wait
+   * for the lock meanwhile. One commit for many small writes is what makes a run's step records
+   * cheap.
+   */
+  void batch(Runnable writes) {
+    if (joinsBatch()) {
+      writes.run();
+      return;
+    }
+    lock.lock();
+    try {
+      try {
+        execute("BEGIN IMMEDIATE");
+      } catch (SQLException e) {
+        throw failure("write a batch of records", e);
+      }
+      inBatch = true;
+      try {
+        writes.run();
+        execute("COMMIT");
+      } catch (SQLException e) {
+        rollbackQuietly(e);
+        throw failure("write a batch of records", e);
+      } catch (RuntimeException e) {
+        rollbackQuietly(e);
+        throw e;
+      } finally {
+        inBatch = false;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** True on the thread running a {@link #batch}: its writes join the batch's transaction. */
+  private boolean joinsBatch() {
+    return lock.isHeldByCurrentThread() && inBatch;
+  }
+
+  private <T> T inSavepoint(String what, Work<T> work) {
+    try {
+      execute("SAVEPOINT batched");
+      try {
+        T result = work.run(connection);
+        execute("RELEASE batched");
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        execute("ROLLBACK TO batched");
+        execute("RELEASE batched");
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
   private <T> T inTransaction(String begin, String what, Work<T> work) {
+    if (joinsBatch()) {
+      return inSavepoint(what, work);
+    }
     lock.lock();
     try {
       execute(begin);

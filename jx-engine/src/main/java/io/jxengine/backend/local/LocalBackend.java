@@ -28,20 +28,25 @@ import java.util.stream.Stream;
  *
  * <p><b>Processes.</b> Each step's script is written to a file under {@code scriptsDir} (values
  * are never spliced into it) and run with the workspace (or the step's {@code dir}, which must
- * stay inside it) as working directory, as the leader of its own session via {@code setsid}, so a
- * timeout or cancel ends the whole process tree: SIGTERM to the group, SIGKILL after the grace
- * period (default 2 s). Processes a step started in the background and left running when its
- * shell exited are ended too (SIGTERM, then SIGKILL), as a step container's are in Tekton; this
- * cleanup is best effort (it looks at pids above the step's, so it can miss processes after a pid
- * wrap-around), while timeouts and cancel signal the whole group. stdout and stderr are merged
- * and passed to the listener line by line (lines longer than 64 KiB are split). The
- * {@code startMillis} given to {@link RunListener#process} is the wall clock just before the
- * launch, within milliseconds of the operating system's start time.
+ * stay inside it) as working directory, in its own session and process group via {@code setsid},
+ * so a timeout or cancel ends the whole process tree: SIGTERM to the group, SIGKILL after the
+ * grace period (default 2 s). Plain scripts run on a step shell ({@link StepShells}: one
+ * {@code setsid /bin/sh} per environment, each step in a subshell of it, no process launch per
+ * step); scripts with a {@code #!} line, and every step where {@code setsid} or {@code /proc} is
+ * missing, run as a process of their own. Processes a step started in the background and left
+ * running when it ended are ended too (SIGTERM, then SIGKILL), as a step container's are in
+ * Tekton; this cleanup is best effort (it looks at the pids handed out while the step ran, so it
+ * can miss processes after a pid wrap-around), while timeouts and cancel signal the whole group.
+ * stdout and stderr are merged and passed to the listener line by line (lines longer than 64 KiB
+ * are split). The {@code startMillis} given to {@link RunListener#process} is the wall clock just
+ * before the launch of the step's process or shell, within milliseconds of the operating
+ * system's start time.
  *
- * <p><b>Cost.</b> Each step costs one process launch through {@code setsid}; nothing polls or
- * sleeps on the way. Where exec is slow, running the JVM with
- * {@code -Djdk.lang.Process.launchMechanism=VFORK} saves one exec per step
- * ({@code LocalBackendBench} in the tests measures it).
+ * <p><b>Cost.</b> A plain step costs one {@code fork} of the step shell and a round trip over
+ * its pipes; nothing polls or sleeps on the way ({@code bench/run steps} measures it against
+ * plain shell scripts). Steps run as processes of their own cost a launch through
+ * {@code setsid}; where exec is slow, {@code -Djdk.lang.Process.launchMechanism=VFORK} saves one
+ * exec each.
  *
  * <p><b>Environment.</b> A clean base — only {@code PATH}, {@code HOME}, {@code USER},
  * {@code LANG}, {@code TMPDIR} and {@code JXE_HOME} of the engine's own environment — then the plan step's
@@ -141,6 +146,7 @@ public final class LocalBackend implements Backend {
       if (timer != null) {
         timer.cancel(false);
       }
+      steps.close();
       deleteQuietly(runDir);
     }
   }

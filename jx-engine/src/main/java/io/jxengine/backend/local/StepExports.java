@@ -28,6 +28,35 @@ record StepExports(Map<String, String> variables, String message) {
 
   static final StepExports NONE = new StepExports(Map.of(), null);
 
+  /**
+   * The exports in {@code file}, which is then deleted, so the next step (or attempt) writing to
+   * the same path starts empty; none when nothing was written.
+   */
+  static StepExports take(Path file) {
+    StepExports ex = read(file);
+    if (ex != NONE) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // left: a later read sees these lines again, as it would have before
+      }
+    }
+    return ex;
+  }
+
+  /** These exports, then {@code later}'s: its variables and its message win. */
+  StepExports then(StepExports later) {
+    if (later == NONE) {
+      return this;
+    }
+    if (this == NONE) {
+      return later;
+    }
+    Map<String, String> vars = new LinkedHashMap<>(variables);
+    vars.putAll(later.variables);
+    return new StepExports(Map.copyOf(vars), later.message != null ? later.message : message);
+  }
+
   /** The exports in {@code file}; none when the step did not write it. */
   static StepExports read(Path file) {
     if (!Files.isRegularFile(file)) {

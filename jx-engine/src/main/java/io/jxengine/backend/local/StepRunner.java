@@ -45,6 +45,18 @@ final class StepRunner {
   private final Map<String, Path> scripts = new ConcurrentHashMap<>();
   /** What steps of this run exported through {@code $JXE_ENV} (see {@link StepExports}). */
   private final Map<String, String> exported = new ConcurrentHashMap<>();
+  /** Where plain steps run without a launch each; null where that is not supported. */
+  private final StepShells shells;
+
+  /**
+   * How a step is launched: {@code command} for a process of its own (with its {@code exports}
+   * file), or null for a step shell.
+   */
+  private record Launch(List<String> command, File dir, Path script, Map<String, String> env,
+      Path exports) {}
+
+  /** One attempt's outcome and what it exported. */
+  private record Attempt(StepOutcome outcome, StepExports exports) {}
 
   StepRunner(Path workspace, Path scriptsDir, Map<String, String> baseEnv, RunControl control,
       RunListener listener, ExecutorService outputPool, Duration grace) {
@@ -55,6 +67,8 @@ final class StepRunner {
     this.listener = listener;
     this.outputPool = outputPool;
     this.grace = grace;
+    this.shells = StepShells.supported()
+        ? new StepShells(scriptsDir, this.workspace, outputPool, grace) : null;
   }
 
   /**
@@ -76,22 +90,25 @@ final class StepRunner {
       listener.step(stage, step.name(), phase, out.status(), 1, null, out.message());
       return out;
     }
-    List<String> command = command(script, step.script());
     Map<String, String> env = new java.util.HashMap<>(baseEnv);
     env.putAll(exported);
     env.putAll(step.env());
     env.putAll(secretEnv);
-    Path exports = scriptsDir.resolve("env-" + counter.incrementAndGet());
-    env.put(StepExports.VARIABLE, exports.toString());
+    Launch launch = shells != null && StepShells.canRun(step.script(), dir.toPath(), script, env)
+        ? new Launch(null, dir, script, env, null)
+        : perProcess(script, step.script(), dir, env);
     int attempts = 1 + Math.max(0, step.retries());
     StepOutcome out = null;
+    StepExports exports = StepExports.NONE;
     int attempt = 0;
     while (attempt < attempts) {
       attempt++;
       String note = attempt == 1 ? ""
           : "retry " + (attempt - 1) + " of " + step.retries() + " after " + out.message();
       listener.step(stage, step.name(), phase, Status.Running, attempt, null, note);
-      out = attempt(stage, step, command, dir, env, stageDeadline, stageTimeout);
+      Attempt a = attempt(stage, step, launch, stageDeadline, stageTimeout);
+      out = a.outcome();
+      exports = exports.then(a.exports());
       if (out.status() != Status.Failed || out.exitCode() == null || control.stopped() != null) {
         break;
       }
@@ -101,9 +118,23 @@ final class StepRunner {
     return out;
   }
 
+  /** Ends the run's idle step shells; called once the run has ended. */
+  void close() {
+    if (shells != null) {
+      shells.closeAll();
+    }
+  }
+
+  /** A step run as a process of its own: its command and its own {@code $JXE_ENV} file. */
+  private Launch perProcess(Path script, String text, File dir, Map<String, String> env) {
+    Path exports = scriptsDir.resolve("env-" + counter.incrementAndGet());
+    Map<String, String> own = new java.util.HashMap<>(env);
+    own.put(StepExports.VARIABLE, exports.toString());
+    return new Launch(command(script, text), dir, script, own, exports);
+  }
+
   /** Takes in what the step exported (variables only when it succeeded) and its own message. */
-  private StepOutcome withExports(StepOutcome out, Path file) {
-    StepExports ex = StepExports.read(file);
+  private StepOutcome withExports(StepOutcome out, StepExports ex) {
     if (out.succeeded()) {
       exported.putAll(ex.variables());
     }
@@ -115,19 +146,47 @@ final class StepRunner {
     return new StepOutcome(out.step(), out.status(), out.exitCode(), message);
   }
 
-  private StepOutcome attempt(String stage, PlanStep step, List<String> command, File dir,
-      Map<String, String> env, long stageDeadline, Duration stageTimeout) {
+  private Attempt attempt(String stage, PlanStep step, Launch launch, long stageDeadline,
+      Duration stageTimeout) {
     if (control.stopCause() != null) {
-      return stoppedOutcome(step, control.stopCause(), null, stageTimeout);
+      return new Attempt(stoppedOutcome(step, control.stopCause(), null, stageTimeout),
+          StepExports.NONE);
     }
     if (stageDeadline != Long.MAX_VALUE && System.nanoTime() - stageDeadline >= 0) {
-      return stoppedOutcome(step, StopCause.STAGE_TIMEOUT, null, stageTimeout);
+      return new Attempt(stoppedOutcome(step, StopCause.STAGE_TIMEOUT, null, stageTimeout),
+          StepExports.NONE);
     }
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir).redirectErrorStream(true)
+    long started = System.nanoTime();
+    long stepDeadline = step.timeout() == null ? Long.MAX_VALUE
+        : started + step.timeout().toNanos();
+    long deadline = Math.min(stepDeadline, stageDeadline);
+    StopCause onDeadline = stepDeadline <= stageDeadline ? StopCause.STEP_TIMEOUT
+        : StopCause.STAGE_TIMEOUT;
+    if (launch.command() != null) {
+      StepOutcome out = processAttempt(stage, step, launch, deadline, onDeadline, stageTimeout);
+      return new Attempt(out, StepExports.take(launch.exports()));
+    }
+    try {
+      StepShells.Ended end = shells.attempt(stage, step.name(), launch.env(),
+          launch.dir().toPath(), launch.script(), deadline, onDeadline, control, listener);
+      return new Attempt(outcome(step, end.cause(), end.exitCode(), stageTimeout), end.exports());
+    } catch (IOException e) {
+      return new Attempt(new StepOutcome(step.name(), Status.Failed, null,
+          "could not start: " + e.getMessage()), StepExports.NONE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Attempt(new StepOutcome(step.name(), Status.Aborted, null,
+          "aborted: interrupted"), StepExports.NONE);
+    }
+  }
+
+  private StepOutcome processAttempt(String stage, PlanStep step, Launch launch, long deadline,
+      StopCause onDeadline, Duration stageTimeout) {
+    ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(launch.dir())
+        .redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().clear();
-    pb.environment().putAll(env);
-    long started = System.nanoTime();
+    pb.environment().putAll(launch.env());
     long startMillis = System.currentTimeMillis();
     Process p;
     try {
@@ -141,14 +200,10 @@ final class StepRunner {
       listener.process(stage, step.name(), p.pid(), startMillis);
       Future<?> pump = outputPool.submit(
           new OutputPump(p.getInputStream(), line -> listener.log(stage, step.name(), line)));
-      long stepDeadline = step.timeout() == null ? Long.MAX_VALUE
-          : started + step.timeout().toNanos();
-      long deadline = Math.min(stepDeadline, stageDeadline);
       if (deadline == Long.MAX_VALUE) {
         p.waitFor();
       } else if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        sp.terminate(stepDeadline <= stageDeadline ? StopCause.STEP_TIMEOUT
-            : StopCause.STAGE_TIMEOUT);
+        sp.terminate(onDeadline);
         p.waitFor();
       }
       if (sp.cause() == null && ProcessGroups.available() && ProcessGroups.canInspect()) {
