@@ -26,6 +26,8 @@ final class RecordingListener implements RunListener {
   private final Map<StepKey, Long> stepIds;
   private final Map<Long, LogStore.LogWriter> writers = new ConcurrentHashMap<>();
   private final Map<String, StepKey> lastPhase = new ConcurrentHashMap<>();
+  /** Processes (pid, start) already recorded at once for a step of this run: step shells. */
+  private final java.util.Set<String> recordedProcesses = ConcurrentHashMap.newKeySet();
   private volatile String firstFailure;
   /** Writes the records behind the backend's threads; null to write them at once. */
   private final StoreWriter writer;
@@ -122,11 +124,15 @@ final class RecordingListener implements RunListener {
     if (id != null) {
       // Without the writer's delay: a crash right after the launch must find this record to end
       // the step's processes (the Running update queued before goes in the same transaction).
+      // A step shell already recorded for an earlier step of this run needs no hurry: crash
+      // recovery ends every process recorded for the run's steps, finished ones too.
       Runnable record = () -> store.recordStepProcess(id, pid, startMillis);
       if (writer == null) {
         record.run();
-      } else {
+      } else if (recordedProcesses.add(pid + "@" + startMillis)) {
         writer.submitNow(record);
+      } else {
+        writer.submit(record);
       }
     }
   }

@@ -39,7 +39,7 @@ final class OrphanRecovery {
         continue;
       }
       String message = message(runner.pid());
-      leftovers.addAll(StepTable.unfinishedProcesses(c, runner.activityId()));
+      leftovers.addAll(StepTable.recordedProcesses(c, runner.activityId()));
       StepTable.endUnfinished(c, runner.activityId(), now, message);
       ActivityTable.update(c, runner.activityId(), Status.Error, null, now, message);
       ids.add(runner.activityId());

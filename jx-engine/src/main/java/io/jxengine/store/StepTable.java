@@ -100,14 +100,18 @@ final class StepTable {
     return byActivity;
   }
 
-  /** Processes recorded for the activity's unfinished steps. */
-  static List<StepProcess> unfinishedProcesses(Connection c, long activityId)
+  /**
+   * Processes recorded for the activity's steps, finished ones too: steps share a step shell, so
+   * the shell recorded by an earlier step may be running the unfinished one (whose own record may
+   * not be written yet). Callers check that each is still the recorded process (pid and start).
+   */
+  static List<StepProcess> recordedProcesses(Connection c, long activityId)
       throws SQLException {
     List<StepProcess> processes = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, pid, COALESCE(pid_start_ms, 0) FROM steps"
-                + " WHERE activity_id = ? AND pid > 0 AND status IN " + UNFINISHED)) {
+            "SELECT MIN(id), pid, COALESCE(pid_start_ms, 0) FROM steps"
+                + " WHERE activity_id = ? AND pid > 0 GROUP BY pid, COALESCE(pid_start_ms, 0)")) {
       Sql.bind(ps, activityId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

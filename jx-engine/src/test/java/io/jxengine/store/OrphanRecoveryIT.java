@@ -143,6 +143,31 @@ class OrphanRecoveryIT {
   }
 
   @Test
+  void aStepShellRecordedByAFinishedStepIsKilledWhileItRunsTheNextOne() throws Exception {
+    Process runner = spawn("sleep", "600");
+    // A step shell: recorded at once for the first step that used it; the step it runs now
+    // has no record of its own yet (the engine writes that one behind).
+    Process shell = spawn("setsid", "sh", "-c", "sleep 600 & wait");
+    await().atMost(Duration.ofSeconds(30)).until(() -> shell.descendants().count() == 1);
+    List<Long> tree = new ArrayList<>(shell.descendants().map(ProcessHandle::pid).toList());
+    tree.add(shell.pid());
+    Activity a = store.create(runnerOf(runner));
+    StepRecord stage = store.addStep(a.id(), null, StepKind.Stage, "build", 0);
+    StepRecord first = store.addStep(a.id(), stage.id(), StepKind.Step, "first", 0);
+    StepRecord second = store.addStep(a.id(), stage.id(), StepKind.Step, "second", 1);
+    store.updateStep(stage.id(), Status.Running, T0, null, null, 1, null);
+    store.recordStepProcess(first.id(), shell.pid(), startMillis(shell.toHandle()));
+    store.updateStep(first.id(), Status.Succeeded, T0, T0.plusSeconds(1), 0, 1, "");
+    store.updateStep(second.id(), Status.Running, T0.plusSeconds(1), null, null, 1, null);
+
+    killNine(runner);
+    store.recoverOrphans();
+
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> tree.stream().noneMatch(pid -> PROCESSES.isRunning(pid, 0)));
+  }
+
+  @Test
   void aStepProcessWhosePidWasReusedIsNotKilled() throws Exception {
     Process runner = spawn("sleep", "600");
     Process stranger = spawn("sleep", "600");
