@@ -119,11 +119,7 @@ final class StepShells {
       }
       // Read before the shell goes back to the pool, where another lane may pick it up.
       return new Ended(sp.cause(), code, StepExports.take(shell.exports()));
-    } catch (InterruptedException e) {
-      sp.terminate(StopCause.CANCELLED);
-      shell.close();
-      throw e;
-    } catch (RuntimeException e) {
+    } catch (InterruptedException | RuntimeException e) {
       sp.terminate(StopCause.CANCELLED); // never leave a process behind that nobody waits for
       shell.close();
       throw e;
