@@ -42,7 +42,7 @@ final class Schema {
         if (checked(db) == LATEST) {
           return false;
         }
-        int reached = FlywayMigrator.migrate(StoreDb.dataSource(db.file()), db.file());
+        int reached = FlywayMigrator.migrate(StoreFile.dataSource(db.file()), db.file());
         if (reached != LATEST) {
           throw new StoreException(
               "activity store " + db.file() + ": migrations reached schema version " + reached

@@ -59,7 +59,7 @@ public final class SqliteActivityStore implements ActivityStore {
   }
 
   static SqliteActivityStore open(Path dbFile, Clock clock) {
-    StoreDb.Opened opened = StoreDb.openAtLatest(dbFile);
+    StoreFile.Opened opened = StoreFile.openAtLatest(dbFile);
     return new SqliteActivityStore(opened.db(), clock, opened.migrated());
   }
 

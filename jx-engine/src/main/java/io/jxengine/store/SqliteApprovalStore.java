@@ -40,7 +40,7 @@ public final class SqliteApprovalStore implements ApprovalStore {
    * @throws StoreException when the file cannot be opened or migrated
    */
   public static SqliteApprovalStore open(Path dbFile) {
-    return new SqliteApprovalStore(StoreDb.openAtLatest(dbFile).db(), Clock.systemUTC());
+    return new SqliteApprovalStore(StoreFile.openAtLatest(dbFile).db(), Clock.systemUTC());
   }
 
   @Override

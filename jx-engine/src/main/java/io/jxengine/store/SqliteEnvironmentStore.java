@@ -34,7 +34,7 @@ public final class SqliteEnvironmentStore implements EnvironmentStore {
 
   /** Opens (creating and migrating if needed) the store file. */
   public static SqliteEnvironmentStore open(Path dbFile) {
-    return new SqliteEnvironmentStore(StoreDb.openAtLatest(dbFile).db(), Clock.systemUTC());
+    return new SqliteEnvironmentStore(StoreFile.openAtLatest(dbFile).db(), Clock.systemUTC());
   }
 
   @Override

@@ -32,7 +32,7 @@ public final class SqlitePullRequestGates implements PullRequestGates, AutoClose
   }
 
   static SqlitePullRequestGates open(Path dbFile, Clock clock) {
-    return new SqlitePullRequestGates(StoreDb.openAtLatest(dbFile).db(), clock);
+    return new SqlitePullRequestGates(StoreFile.openAtLatest(dbFile).db(), clock);
   }
 
   @Override

@@ -43,7 +43,7 @@ public final class SqliteServerStore implements GuardedDeliveryStore, RunQueue, 
 
   /** Opens (creating and migrating if needed) the store file. */
   public static SqliteServerStore open(Path dbFile) {
-    return new SqliteServerStore(StoreDb.openAtLatest(dbFile).db(), Clock.systemUTC());
+    return new SqliteServerStore(StoreFile.openAtLatest(dbFile).db(), Clock.systemUTC());
   }
 
   @Override

@@ -17,7 +17,7 @@ class StoreDbBatchIT {
   @TempDir Path dir;
 
   StoreDb open() {
-    StoreDb db = StoreDb.open(dir.resolve("t.db"));
+    StoreDb db = StoreFile.open(dir.resolve("t.db"));
     db.write("create", c -> {
       try (Statement s = c.createStatement()) {
         s.execute("CREATE TABLE IF NOT EXISTS t (v TEXT NOT NULL UNIQUE)");

@@ -20,7 +20,7 @@ class StoreDbGroupedWriteIT {
 
   @Test
   void concurrentWritesAllCommitAndAFailingOneFailsAlone() throws Exception {
-    try (StoreDb db = StoreDb.open(dir.resolve("t.db"))) {
+    try (StoreDb db = StoreFile.open(dir.resolve("t.db"))) {
       db.write("create", c -> {
         try (Statement s = c.createStatement()) {
           s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)");
@@ -69,7 +69,7 @@ class StoreDbGroupedWriteIT {
 
   @Test
   void aWriteSeesTheEarlierWritesOfItsGroup() throws Exception {
-    try (StoreDb db = StoreDb.open(dir.resolve("t.db"))) {
+    try (StoreDb db = StoreFile.open(dir.resolve("t.db"))) {
       db.write("create", c -> {
         try (Statement s = c.createStatement()) {
           s.execute("CREATE TABLE t (v TEXT)");
@@ -94,7 +94,7 @@ class StoreDbGroupedWriteIT {
 
   @Test
   void anInterruptedWriterStillGetsItsWriteDoneAndKeepsTheInterrupt() throws Exception {
-    try (StoreDb db = StoreDb.open(dir.resolve("t.db"))) {
+    try (StoreDb db = StoreFile.open(dir.resolve("t.db"))) {
       db.write("create", c -> {
         try (Statement s = c.createStatement()) {
           s.execute("CREATE TABLE t (v TEXT)");
