@@ -36,7 +36,8 @@ public final class StepOverheadBench {
   /** Medians in milliseconds. */
   public record Result(
       int steps, double engineMs, double scriptBuiltinMs, double scriptExternalMs,
-      double scriptLaunchesMs, double scriptShellMs, double backendMs, double engineCpuMs) {
+      double scriptLaunchesMs, double scriptShellMs, double backendMs, double engineCpuMs,
+      double engineFaults) {
     public double overheadPerStepMs() {
       return (engineMs - scriptBuiltinMs) / steps;
     }
@@ -71,14 +72,23 @@ public final class StepOverheadBench {
   public static void main(String[] args) throws Exception {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-    Result r = measure(steps, rounds, Files.createTempDirectory("jxe-bench"));
-    System.out.printf("step overhead benchmark: %d steps of `true`, median of %d runs%n", steps, rounds);
-    System.out.printf("  plain shell script (builtin true):   %8.1f ms%n", r.scriptBuiltinMs());
+    Path work = Files.createTempDirectory("jxe-bench");
+    // `true` runs in the step shell itself; a step that changes directory needs a subshell.
+    print(measure(steps, false, rounds, work.resolve("inline")), rounds,
+        "`true` (run in the step shell itself)");
+    print(measure(steps, true, rounds, work.resolve("subshell")), rounds,
+        "`cd .` and `true` (a step that changes directory runs in a subshell: one fork)");
+  }
+
+  private static void print(Result r, int rounds, String what) {
+    int steps = r.steps();
+    System.out.printf("step overhead benchmark: %d steps of %s, median of %d runs%n", steps, what, rounds);
+    System.out.printf("  plain shell script (builtins):      %8.1f ms%n", r.scriptBuiltinMs());
     System.out.printf("  plain shell script (/bin/true):      %8.1f ms%n", r.scriptExternalMs());
     System.out.printf("  jx-engine local executor:            %8.1f ms%n", r.engineMs());
     System.out.printf("  engine overhead per step vs builtin: %8.3f ms (goal <= 2 ms)%n", r.overheadPerStepMs());
     System.out.printf("  engine overhead per step vs /bin/true: %6.3f ms%n", r.overheadPerStepVsExternalMs());
-    System.out.printf("  plain script of the engine's launches (setsid /bin/sh -e step.sh): %8.1f ms%n",
+    System.out.printf("  plain script of the former launches (setsid /bin/sh -e step.sh): %8.1f ms%n",
         r.scriptLaunchesMs());
     System.out.printf("  engine overhead per step vs those launches: %8.3f ms%n",
         r.overheadPerStepVsLaunchesMs());
@@ -93,21 +103,30 @@ public final class StepOverheadBench {
     System.out.printf("  ratio engine / step shell from a file: %6.2fx%n", r.engineMs() / r.scriptShellMs());
     System.out.printf("  the engine JVM's own CPU time: %.3f ms per step (its threads only)%n",
         r.engineCpuPerStepMs());
+    System.out.printf("  the engine JVM's page faults: %.1f per step%n", r.engineFaults() / steps);
   }
 
-  public static Result measure(int steps, int rounds, Path work) throws Exception {
+  /**
+   * Measures {@code steps} steps of {@code true} (run in the step shell itself) or, with {@code
+   * subshell}, of {@code cd .} then {@code true} (run in a subshell of it) against the same
+   * commands as plain scripts, {@code rounds} times.
+   */
+  public static Result measure(int steps, boolean subshell, int rounds, Path work)
+      throws Exception {
+    String cd = subshell ? "cd .\n" : "";
     Path repo = work.resolve("repo");
     Files.createDirectories(repo.resolve(".jx"));
+    Files.createDirectories(work);
     StringBuilder yaml = new StringBuilder("name: bench\nstages:\n  - name: many\n    steps:\n");
     StringBuilder builtin = new StringBuilder("set -e\n");
     StringBuilder external = new StringBuilder("set -e\n");
     // What the local backend launches per step: its own session (setsid) and `sh -e` on a file.
-    Path stepScript = Files.writeString(work.resolve("step.sh"), "true\n");
+    Path stepScript = Files.writeString(work.resolve("step.sh"), cd + "true\n");
     StringBuilder launches = new StringBuilder("set -e\n");
     for (int i = 0; i < steps; i++) {
-      yaml.append("      - run: \"true\"\n");
-      builtin.append("true\n");
-      external.append("/bin/true\n");
+      yaml.append("      - run: \"").append(cd.replace("\n", "\\n")).append("true\"\n");
+      builtin.append(cd).append("true\n");
+      external.append(cd).append("/bin/true\n");
       launches.append("setsid /bin/sh -e ").append(stepScript).append('\n');
     }
     Files.writeString(repo.resolve(".jx/pipeline.yaml"), yaml);
@@ -117,10 +136,13 @@ public final class StepOverheadBench {
     try (var in = LocalBackend.class.getResourceAsStream("step-shell.sh")) {
       Files.write(driver, in.readAllBytes());
     }
-    StringBuilder requests = new StringBuilder();
+    // As the engine sends them: the nonce first, then per step how to run it (inline or in a
+    // subshell), the directory relative to the shell's, the script relative to the driver's
+    // directory, the stage and the step.
+    StringBuilder requests = new StringBuilder("0123456789abcdef\n");
     for (int i = 0; i < steps; i++) {
-      requests.append("bench-").append(i).append('\n').append(repo).append('\n')
-          .append(stepScript).append("\n=many\n=step").append(i + 1).append('\n');
+      requests.append(subshell ? "s\n" : "i\n").append(".\n")
+          .append(stepScript.getFileName()).append("\n=many\n=step").append(i + 1).append('\n');
     }
     Path requestFile = Files.writeString(work.resolve("requests.txt"), requests);
     Path builtinScript = Files.writeString(work.resolve("builtin.sh"), builtin);
@@ -142,6 +164,7 @@ public final class StepOverheadBench {
     List<Double> ss = new ArrayList<>();
     List<Double> bk = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
+    List<Double> faults = new ArrayList<>();
     Plan plan = new LocalCompiler().compile(loaded.effective(), ctx, 1, repo, 4);
     LocalBackend backend = new LocalBackend(home.scripts());
     try (SqliteActivityStore store = SqliteActivityStore.open(home.database())) {
@@ -150,17 +173,19 @@ public final class StepOverheadBench {
       RunRequest request = new RunRequest(loaded.effective(), ctx, repo, 1, false);
       for (int i = 0; i < rounds + 2; i++) { // two warm-up rounds
         long cpu0 = cpuNanos();
+        long f0 = minorFaults();
         long t0 = System.nanoTime();
         RunOutcome outcome = service.run(request, RunListener.NONE, new Backend.CancelSignal());
         double ms = (System.nanoTime() - t0) / 1e6;
         double cpuMs = (cpuNanos() - cpu0) / 1e6;
+        double fs = minorFaults() - f0;
         if (outcome.status() != Status.Succeeded) {
           throw new IllegalStateException("bench run ended " + outcome.status());
         }
         double b = shell(builtinScript);
         double e = shell(externalScript);
         double l = shell(launchesScript);
-        double d = shellFrom(driver, requestFile);
+        double d = shellFrom(driver, requestFile, repo);
         long t1 = System.nanoTime();
         Status alone = backend.run(plan, repo, Map.of(), RunListener.NONE, new Backend.CancelSignal());
         double k = (System.nanoTime() - t1) / 1e6;
@@ -175,11 +200,12 @@ public final class StepOverheadBench {
           ss.add(d);
           bk.add(k);
           cpu.add(cpuMs);
+          faults.add(fs);
         }
       }
     }
     return new Result(steps, median(engine), median(sb), median(se), median(sl), median(ss),
-        median(bk), median(cpu));
+        median(bk), median(cpu), median(faults));
   }
 
   private static double shell(Path script) throws IOException, InterruptedException {
@@ -191,15 +217,27 @@ public final class StepOverheadBench {
     return (System.nanoTime() - t0) / 1e6;
   }
 
-  private static double shellFrom(Path script, Path input) throws IOException, InterruptedException {
+  private static double shellFrom(Path script, Path input, Path dir)
+      throws IOException, InterruptedException {
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder("/bin/sh", script.toString())
+    Process p = new ProcessBuilder("/bin/sh", script.toString()).directory(dir.toFile())
         .redirectInput(input.toFile()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     if (p.waitFor() != 0) {
       throw new IllegalStateException("step shell baseline failed");
     }
     return (System.nanoTime() - t0) / 1e6;
+  }
+
+  /** Minor page faults of this JVM so far (its own, not its children's), or 0 without /proc. */
+  private static long minorFaults() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[7]); // minflt: field 10 of stat, the 8th after "(comm)"
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /** CPU time of this JVM so far (every thread), or 0 where the platform does not say. */

@@ -50,10 +50,10 @@ final class StepRunner {
 
   /**
    * How a step is launched: {@code command} for a process of its own (with its {@code exports}
-   * file), or null for a step shell.
+   * file), or null for a step shell; {@code inline} when it runs in the step shell itself.
    */
   private record Launch(List<String> command, File dir, Path script, Map<String, String> env,
-      Path exports) {}
+      Path exports, boolean inline) {}
 
   /** One attempt's outcome and what it exported. */
   private record Attempt(StepOutcome outcome, StepExports exports) {}
@@ -81,9 +81,13 @@ final class StepRunner {
       long stageDeadline, Duration stageTimeout) {
     File dir;
     Path script;
+    boolean inline;
     try {
       dir = workingDir(step.dir());
-      script = scriptFor(stage, step);
+      // Steps in the workspace itself whose commands cannot change their shell run in it.
+      inline = shells != null && dir.toPath().equals(workspace)
+          && InlineCommand.eligible(step.script());
+      script = scriptFor(stage, step, inline);
     } catch (StepSetupException | IOException e) {
       listener.step(stage, step.name(), phase, Status.Running, 1, null, "");
       StepOutcome out = new StepOutcome(step.name(), Status.Failed, null, e.getMessage());
@@ -95,7 +99,7 @@ final class StepRunner {
     env.putAll(step.env());
     env.putAll(secretEnv);
     Launch launch = shells != null && StepShells.canRun(step.script(), dir.toPath(), script, env)
-        ? new Launch(null, dir, script, env, null)
+        ? new Launch(null, dir, script, env, null, inline)
         : perProcess(script, step.script(), dir, env);
     int attempts = 1 + Math.max(0, step.retries());
     StepOutcome out = null;
@@ -130,7 +134,7 @@ final class StepRunner {
     Path exports = scriptsDir.resolve("env-" + counter.incrementAndGet());
     Map<String, String> own = new java.util.HashMap<>(env);
     own.put(StepExports.VARIABLE, exports.toString());
-    return new Launch(command(script, text), dir, script, own, exports);
+    return new Launch(command(script, text), dir, script, own, exports, false);
   }
 
   /** Takes in what the step exported (variables only when it succeeded) and its own message. */
@@ -168,7 +172,8 @@ final class StepRunner {
     }
     try {
       StepShells.Ended end = shells.attempt(stage, step.name(), launch.env(),
-          launch.dir().toPath(), launch.script(), deadline, onDeadline, control, listener);
+          launch.dir().toPath(), launch.script(), launch.inline(), deadline, onDeadline, control,
+          listener);
       return new Attempt(outcome(step, end.cause(), end.exitCode(), stageTimeout), end.exports());
     } catch (IOException e) {
       return new Attempt(new StepOutcome(step.name(), Status.Failed, null,
@@ -284,20 +289,22 @@ final class StepRunner {
     return resolved.toFile();
   }
 
-  private Path scriptFor(String stage, PlanStep step) throws IOException {
-    Path known = scripts.get(step.script());
+  /** The step's script file; {@code inline}: its {@link InlineCommand#inlineText} instead. */
+  private Path scriptFor(String stage, PlanStep step, boolean inline) throws IOException {
+    String text = inline ? InlineCommand.inlineText(step.script()) : step.script();
+    Path known = scripts.get(text);
     if (known != null) {
       return known;
     }
-    Path written = writeScript(stage, step);
-    scripts.putIfAbsent(step.script(), written);
+    Path written = writeScript(stage, step, text);
+    scripts.putIfAbsent(text, written);
     return written;
   }
 
-  private Path writeScript(String stage, PlanStep step) throws IOException {
+  private Path writeScript(String stage, PlanStep step, String text) throws IOException {
     String name = counter.incrementAndGet() + "-" + safe(stage) + "-" + safe(step.name()) + ".sh";
     Path file = scriptsDir.resolve(name);
-    Files.writeString(file, step.script());
+    Files.writeString(file, text);
     if (step.script().startsWith("#!")) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
     }

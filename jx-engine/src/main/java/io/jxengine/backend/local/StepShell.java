@@ -19,9 +19,11 @@ import java.util.function.Consumer;
  * A persistent shell that runs a lane's plain steps one after another without a process launch
  * per step: {@code setsid /bin/sh step-shell.sh}, the leader of its own session and process
  * group, started with the steps' whole environment as its real environment (values are never
- * spliced into shell text). Each step runs in a subshell of it (see the driver script); a request
- * is a nonce, a directory, a script path and the values of {@link #PER_STEP}, written as lines of
- * plain data that the shell reads into variables and never evaluates.
+ * spliced into shell text). Each step runs in a subshell of it (see the driver script). The
+ * shell first reads its nonce; a request is then a directory, a script path and the values of
+ * {@link #PER_STEP}, written as lines of plain data that the shell reads into variables and never
+ * evaluates. Paths are sent relative to the shell's directory and the driver's, as far as they
+ * are below them: the shell reads its input a byte at a time, so short requests are cheap ones.
  *
  * <p>Lifecycle: {@link #start}, then {@link #send} / wait on the returned future, one step at a
  * time; {@link #close} (end of input: the shell exits) when idle. A shell whose step was ended
@@ -42,6 +44,8 @@ final class StepShell {
   private final long startMillis;
   private final Path exports;
   private final Map<String, String> env;
+  private final Path cwd;
+  private final Path driverDir;
   private final ShellLines lines = new ShellLines();
   private final Future<?> reader;
   private final OutputStream requests;
@@ -50,16 +54,20 @@ final class StepShell {
   private long steps;
 
   private StepShell(Process process, long startMillis, Path exports, Map<String, String> env,
-      ExecutorService outputPool) {
+      Path cwd, Path driverDir, ExecutorService outputPool) throws IOException {
     this.process = process;
     this.startMillis = startMillis;
     this.exports = exports;
     this.env = env;
+    this.cwd = cwd;
+    this.driverDir = driverDir;
     this.requests = process.getOutputStream();
     this.reader = outputPool.submit(() -> {
       new OutputPump(process.getInputStream(), lines).run();
       lines.ended();
     });
+    requests.write((nonceBase + "\n").getBytes(StandardCharsets.US_ASCII));
+    requests.flush();
   }
 
   /**
@@ -70,13 +78,21 @@ final class StepShell {
    */
   static StepShell start(Path driver, Map<String, String> env, Path exports, Path cwd,
       ExecutorService outputPool) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(ProcessGroups.SETSID, "/bin/sh", driver.toString())
-        .directory(cwd.toFile()).redirectErrorStream(true);
+    Path drv = driver.toAbsolutePath();
+    Path dir = cwd.toAbsolutePath();
+    ProcessBuilder pb = new ProcessBuilder(ProcessGroups.SETSID, "/bin/sh", drv.toString())
+        .directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().clear();
     pb.environment().putAll(env);
     pb.environment().put(StepExports.VARIABLE, exports.toString());
     long startMillis = System.currentTimeMillis();
-    return new StepShell(pb.start(), startMillis, exports, env, outputPool);
+    Process p = pb.start();
+    try {
+      return new StepShell(p, startMillis, exports, env, dir, drv.getParent(), outputPool);
+    } catch (IOException e) {
+      p.destroyForcibly();
+      throw e;
+    }
   }
 
   /** The environment the shell was started with (without {@link StepExports#VARIABLE}). */
@@ -103,24 +119,44 @@ final class StepShell {
 
   /**
    * Asks the shell to run {@code script} in {@code dir} with the values of {@link #PER_STEP}
-   * (null: unset) in its environment; lines of its output go to {@code sink}
+   * (null: unset) in its environment, in the shell itself when {@code inline} (only for a script
+   * {@link InlineCommand#eligible}; the shell runs it so only in its own directory), else in a
+   * subshell; lines of its output go to {@code sink}
    * on the output thread. The future completes after the step's last line with its exit code, or
    * with null when the shell's output ended first (the shell was killed or died).
    *
    * @throws IOException when the shell no longer reads requests
    */
-  CompletableFuture<Integer> send(Path dir, Path script, List<String> perStep,
+  CompletableFuture<Integer> send(Path dir, Path script, boolean inline, List<String> perStep,
       Consumer<String> sink) throws IOException {
     String nonce = nonceBase + "-" + (++steps);
     CompletableFuture<Integer> exit = lines.expect(nonce, sink);
-    StringBuilder request = new StringBuilder(256)
-        .append(nonce).append('\n').append(dir).append('\n').append(script).append('\n');
+    StringBuilder request = new StringBuilder(64).append(inline ? "i\n" : "s\n")
+        .append(relative(cwd, dir.toAbsolutePath(), true)).append('\n')
+        .append(relative(driverDir, script.toAbsolutePath(), false)).append('\n');
     for (String value : perStep) {
       request.append(value == null ? "-" : "=" + value).append('\n');
     }
     requests.write(request.toString().getBytes(StandardCharsets.UTF_8));
     requests.flush();
     return exit;
+  }
+
+  /**
+   * {@code path} relative to {@code base} when it is below it (the shell's own directory is
+   * {@code "."}), else absolute. A directory that would start with {@code -} gets {@code ./} so
+   * that {@code cd} cannot read it as an option; a script name is joined to the base by the shell.
+   */
+  static String relative(Path base, Path path, boolean directory) {
+    Path p = path.normalize();
+    if (!p.startsWith(base) || p.equals(base) && !directory) {
+      return p.toString();
+    }
+    String rel = base.relativize(p).toString();
+    if (rel.isEmpty()) {
+      return ".";
+    }
+    return directory && rel.startsWith("-") ? "./" + rel : rel;
   }
 
   /** True when a value can be sent in a request: one line of text (null is sent as unset). */

@@ -79,14 +79,15 @@ final class StepShells {
   }
 
   /**
-   * Runs one attempt of a step: {@code script} in {@code dir} on a shell with {@code env}.
+   * Runs one attempt of a step: {@code script} in {@code dir} on a shell with {@code env}; in the
+   * shell itself when {@code inline} (see {@link InlineCommand}), else in a subshell of it.
    *
    * @param deadline {@link System#nanoTime()} by which the attempt must end ({@link
    *     Long#MAX_VALUE} for none), ended with {@code onDeadline}
    * @throws IOException when no shell could be started
    */
   Ended attempt(String stage, String step, Map<String, String> env, Path dir, Path script,
-      long deadline, StopCause onDeadline, RunControl control, RunListener listener)
+      boolean inline, long deadline, StopCause onDeadline, RunControl control, RunListener listener)
       throws IOException, InterruptedException {
     Map<String, String> shellEnv = new HashMap<>(env);
     List<String> perStep = new ArrayList<>(StepShell.PER_STEP.size());
@@ -102,7 +103,7 @@ final class StepShells {
       long before = ProcessGroups.lastPid();
       CompletableFuture<Integer> exit;
       try {
-        exit = shell.send(dir, script, perStep, line -> listener.log(stage, step, line));
+        exit = shell.send(dir, script, inline, perStep, line -> listener.log(stage, step, line));
       } catch (IOException gone) {
         exit = CompletableFuture.completedFuture(null); // died while idle: ended below
       }

@@ -115,10 +115,10 @@ class StepShellIT {
   @Test
   void theShellsOwnVariablesAreNotVisibleToSteps() throws IOException {
     Status result = run(plan(stage("a").steps(
-        step("peek", "echo \"[${jxe_n-}][${jxe_d-}][${jxe_a-}][${jxe_b-}]\"")).build()));
+        step("peek", "echo \"[${jxe_n-}][${jxe_d-}][${jxe_a-}][${jxe_b-}][${jxe_k-}][${jxe_m-}][${jxe_r-}]\"")).build()));
 
     assertThat(result).isEqualTo(Status.Succeeded);
-    assertThat(listener.log("a", "peek")).containsExactly("[][][][]");
+    assertThat(listener.log("a", "peek")).containsExactly("[][][][][][][]");
   }
 
   @Test
@@ -137,6 +137,66 @@ class StepShellIT {
     assertThat(listener.step("a", "exit").exitCode()).isEqualTo(7);
     assertThat(listener.log("a", "exit")).containsExactly("before");
     assertThat(pid("exit")).isEqualTo(pid("cd-and-vars"));
+  }
+
+  @Test
+  void aSingleCommandRunsInTheShellItselfAndLeavesItAsItWas() throws IOException {
+    String parent = "sh -c 'echo $PPID'"; // an external command: its parent runs the step
+    Status result = run(plan(stage("a").steps(
+        step("inline", parent),
+        step("moves", "echo $$ > shell.pid\ncd /\nexport MOVED=yes"),
+        step("where", "pwd"),
+        step("sees", "sh -c 'echo \"${MOVED-unset} $PPID\"'")).build()));
+
+    assertThat(result).isEqualTo(Status.Succeeded);
+    long shell = pid("inline");
+    assertThat(listener.log("a", "inline")).containsExactly(Long.toString(shell));
+    assertThat(Files.readString(workspace().resolve("shell.pid")).trim())
+        .isEqualTo(Long.toString(shell)); // the subshell step ran on the same shell
+    assertThat(listener.log("a", "where")).containsExactly(workspace().toRealPath().toString());
+    assertThat(listener.log("a", "sees")).containsExactly("unset " + shell);
+    assertThat(pid("sees")).isEqualTo(shell);
+  }
+
+  @Test
+  void aSingleCommandThatFailsOrIsMissingEndsItsStepNotTheShell() throws IOException {
+    Status result = run(plan(stage("a")
+        .steps(Plans.retried("missing", "no-such-command-jxe-test arg", 1))
+        .always(step("after", "sh -c 'echo $PPID'"), step("fails", "false")).build()));
+
+    assertThat(result).isEqualTo(Status.Failed);
+    assertThat(listener.step("a", "missing").exitCode()).isEqualTo(127);
+    assertThat(listener.step("a", "missing").attempt()).isEqualTo(2);
+    assertThat(listener.log("a", "missing")).hasSize(2).allSatisfy(line ->
+        assertThat(line).contains("no-such-command-jxe-test: not found"));
+    assertThat(listener.step("a", "fails").exitCode()).isEqualTo(1);
+    assertThat(listener.log("a", "after")).containsExactly(Long.toString(pid("missing")));
+    assertThat(pid("after")).isEqualTo(pid("missing"));
+  }
+
+  @Test
+  void linesOfSimpleCommandsRunInTheShellAndStopAtTheFirstFailure() throws IOException {
+    Status result = run(plan(stage("a").steps(
+        step("lines", "sh -c 'echo $PPID'\n\n# then\nfalse\necho not-reached")).build()));
+
+    assertThat(result).isEqualTo(Status.Failed);
+    assertThat(listener.step("a", "lines").exitCode()).isEqualTo(1);
+    assertThat(listener.log("a", "lines")).containsExactly(Long.toString(pid("lines")));
+  }
+
+  @Test
+  void aSingleCommandThatTimesOutEndsItsShell() throws IOException {
+    Status result = run(plan(stage("a")
+        .steps(Plans.timed("slow", "sleep 30", Duration.ofSeconds(1)))
+        .always(step("post", "echo post-ran")).build()));
+
+    assertThat(result).isEqualTo(Status.Failed);
+    assertThat(listener.step("a", "slow").status()).isEqualTo(Status.TimedOut);
+    assertThat(listener.step("a", "slow").exitCode()).isEqualTo(128 + 15);
+    assertThat(pid("post")).isNotEqualTo(pid("slow"));
+    assertThat(listener.log("a", "post")).containsExactly("post-ran");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(ProcessGroups.members(pid("slow"))).isEmpty());
   }
 
   @Test
