@@ -12,7 +12,7 @@ import java.util.List;
  * @param source where the pipeline came from: native, jenkinsfile, jenkins
  * @param event what started it: push, pull_request, tag, comment, cron, manual
  * @param message why it ended as it did (first failure, timeout, engine died), or empty
- * @param releaseNotesUrl the release notes a release step reported (see {@code StepOutputs}), or
+ * @param releaseNotesUrl the release notes a release step reported (see {@code StepReports}), or
  *     null
  */
 public record Activity(

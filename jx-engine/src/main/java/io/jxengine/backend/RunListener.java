@@ -39,4 +39,10 @@ public interface RunListener {
 
   /** A step's process started (for crash recovery). */
   default void process(String stage, String step, long pid, long startMillis) {}
+
+  /**
+   * A step succeeded and exported {@code variables} through {@code $JXE_ENV} (never empty; see
+   * {@link StepReports} for the names the engine records). Called before its final {@link #step}.
+   */
+  default void exported(String stage, String step, java.util.Map<String, String> variables) {}
 }

@@ -1,6 +1,6 @@
 package io.jxengine.cli;
 
-import io.jxengine.engine.StepOutputs;
+import io.jxengine.backend.StepReports;
 import io.jxengine.release.Changelog;
 import io.jxengine.release.ReleaseException;
 import io.jxengine.release.ReleaseRepo;
@@ -88,7 +88,7 @@ final class StepChangelogCommand implements Callable<Integer> {
     if (release) {
       String url = publish(notes, remoteUrl);
       spec.commandLine().getOut().println("Release " + notes.tag() + ": " + url);
-      StepOptions.report(StepOutputs.RELEASE_NOTES_URL, url);
+      StepOptions.report(StepReports.RELEASE_NOTES_URL, url);
     }
     return ExitCodes.OK;
   }

@@ -1,6 +1,6 @@
 package io.jxengine.cli;
 
-import io.jxengine.engine.StepOutputs;
+import io.jxengine.backend.StepReports;
 import io.jxengine.release.NextVersion;
 import io.jxengine.release.ReleaseException;
 import io.jxengine.release.SemVer;
@@ -53,7 +53,7 @@ final class StepNextVersionCommand implements Callable<Integer> {
       throw new UserException(e.getMessage());
     }
     spec.commandLine().getOut().println(next);
-    StepOptions.report(StepOutputs.VERSION, next.toString());
+    StepOptions.report(StepReports.RELEASE_VERSION, next.toString());
     return ExitCodes.OK;
   }
 }

@@ -1,6 +1,6 @@
 package io.jxengine.cli;
 
-import io.jxengine.engine.StepOutputs;
+import io.jxengine.backend.StepReports;
 import io.jxengine.release.ReleaseException;
 import io.jxengine.release.ReleaseRepo;
 import java.io.IOException;
@@ -28,12 +28,15 @@ final class StepOptions {
     }
   }
 
-  /** Tells the engine (when inside a pipeline) what this step found. */
-  static void report(String key, String value) {
+  /**
+   * Tells the engine and the later steps (when inside a pipeline) what this step found: a line in
+   * {@code $JXE_ENV} (see {@link StepReports}).
+   */
+  static void report(String name, String value) {
     try {
-      StepOutputs.append(System.getenv(), key, value);
+      StepReports.append(System.getenv(), name, value);
     } catch (IOException | IllegalArgumentException e) {
-      throw new UserException("cannot write " + StepOutputs.ENV + ": " + e.getMessage());
+      throw new UserException("cannot write $" + StepReports.ENV + ": " + e.getMessage());
     }
   }
 }

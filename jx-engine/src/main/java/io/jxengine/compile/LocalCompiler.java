@@ -3,7 +3,6 @@ package io.jxengine.compile;
 import io.jxengine.diag.Code;
 import io.jxengine.diag.Diagnostics;
 import io.jxengine.engine.RunContext;
-import io.jxengine.engine.StepOutputs;
 import io.jxengine.model.EnvVar;
 import io.jxengine.model.NameRef;
 import io.jxengine.model.Pipeline;
@@ -64,9 +63,6 @@ public final class LocalCompiler {
       Pipeline effective, RunContext ctx, int build, Path workspace, int defaultConcurrency) {
     Map<String, String> jobVars =
         new LinkedHashMap<>(JobVariables.of(ctx, effective.name(), build, workspace));
-    // Local steps report back through a file (release version, notes link); see StepOutputs.
-    jobVars.put(StepOutputs.ENV,
-        StepOutputs.fileFor(workspace).toString());
     List<PlanStage> stages = new ArrayList<>();
     String previousRunnable = null;
     for (Stage stage : effective.stages()) {

@@ -33,4 +33,9 @@ final class FanOutListener implements RunListener {
   public void process(String stage, String step, long pid, long startMillis) {
     listeners.forEach(l -> l.process(stage, step, pid, startMillis));
   }
+
+  @Override
+  public void exported(String stage, String step, java.util.Map<String, String> variables) {
+    listeners.forEach(l -> l.exported(stage, step, variables));
+  }
 }

@@ -3,11 +3,13 @@ package io.jxengine.engine;
 import io.jxengine.activity.ActivityStore;
 import io.jxengine.activity.Status;
 import io.jxengine.backend.RunListener;
+import io.jxengine.backend.StepReports;
 import io.jxengine.logs.LogStore;
 import io.jxengine.logs.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,6 +31,8 @@ final class RecordingListener implements RunListener {
   /** Processes (pid, start) already recorded at once for a step of this run: step shells. */
   private final java.util.Set<String> recordedProcesses = ConcurrentHashMap.newKeySet();
   private volatile String firstFailure;
+  /** What steps reported for the activity ({@link StepReports}): the last report of each wins. */
+  private final Map<String, String> reports = new ConcurrentHashMap<>();
   /** Writes the records behind the backend's threads; null to write them at once. */
   private final StoreWriter writer;
 
@@ -52,6 +56,21 @@ final class RecordingListener implements RunListener {
   /** The message of the first step that failed, for the activity's message. */
   String firstFailure() {
     return firstFailure;
+  }
+
+  /** The value a step reported under {@code name} ({@link StepReports}), or null. */
+  String reported(String name) {
+    return reports.get(name);
+  }
+
+  @Override
+  public void exported(String stage, String step, Map<String, String> variables) {
+    for (String name : List.of(StepReports.RELEASE_VERSION, StepReports.RELEASE_NOTES_URL)) {
+      String value = StepReports.recordable(variables.get(name));
+      if (value != null) {
+        reports.put(name, value);
+      }
+    }
   }
 
   @Override

@@ -119,6 +119,14 @@ public final class RunRecorder {
     return recorder.firstFailure();
   }
 
+  /**
+   * What the run's steps reported under {@code name} through {@code $JXE_ENV} ({@link
+   * io.jxengine.backend.StepReports}; the last successful step's report wins), or null.
+   */
+  public String reported(String name) {
+    return recorder.reported(name);
+  }
+
   /** Waits for records still being written; closes the logs still open (an abnormal end leaves some). */
   public void closeAll() {
     recorder.closeAll();

@@ -8,6 +8,7 @@ import io.jxengine.approval.ApprovalStore;
 import io.jxengine.backend.ApprovalGate;
 import io.jxengine.backend.Backend;
 import io.jxengine.backend.RunListener;
+import io.jxengine.backend.StepReports;
 import io.jxengine.compile.LocalCompiler;
 import io.jxengine.compile.Plan;
 import io.jxengine.compile.PlanStage;
@@ -203,7 +204,7 @@ public final class RunService implements PipelineRunner {
         gates.close();
       }
     }
-    recordOutputs(id, workspace);
+    recordRelease(id, recorder);
     recordTests(id, workspace);
     String message = recorder.resultMessage(result, cancel);
     store.updateActivity(id, result, null, Instant.now(), message);
@@ -219,13 +220,10 @@ public final class RunService implements PipelineRunner {
     return all.stream().anyMatch(s -> s.steps().stream().anyMatch(PlanStep::isApproval));
   }
 
-  /** What the steps reported through {@code $JXE_OUTPUTS}: a release's version and notes. */
-  private void recordOutputs(long id, Path workspace) {
-    Path file = StepOutputs.fileFor(workspace);
-    Map<String, String> outputs = StepOutputs.read(file);
-    FileTrees.deleteQuietly(file);
-    String version = outputs.get(StepOutputs.VERSION);
-    String notes = outputs.get(StepOutputs.RELEASE_NOTES_URL);
+  /** What the steps reported through {@code $JXE_ENV}: a release's version and notes. */
+  private void recordRelease(long id, RunRecorder recorder) {
+    String version = recorder.reported(StepReports.RELEASE_VERSION);
+    String notes = recorder.reported(StepReports.RELEASE_NOTES_URL);
     if (version != null || notes != null) {
       store.recordRelease(id, version, notes);
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * How a report step ({@code jxe step junit}, a process) hands its result to the engine that runs
  * it: one JSON file per step in a directory beside the run's workspace ({@code <workspace>.tests},
- * like {@code $JXE_OUTPUTS}, outside the checkout), named after the stage and step. After the run
+ * outside the checkout), named after the stage and step. After the run
  * the engine reads them all and records them on the activity. The files are written by a process
  * of the build, so reading is defensive: at most {@link #MAX_FILES} files of {@link #MAX_JSON}
  * bytes each, regular files only, anything malformed ignored, every list and text capped again.

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A release inside a pipeline: the step runs {@code jxe step next-version} (a real process), which
- * reports through {@code $JXE_OUTPUTS}; the engine records the version and the notes' link on the
- * activity.
+ * reports through {@code $JXE_ENV}; the engine records the version and the notes' link on the
+ * activity, and the later steps see them as variables.
  */
 class ReleaseOutputsIT {
   @TempDir Path tmp;
@@ -34,7 +34,7 @@ class ReleaseOutputsIT {
     ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
     pb.environment().put("JXE_HOME", tmp.resolve("home").toString());
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-    pb.environment().remove("JXE_OUTPUTS");
+    pb.environment().remove("JXE_ENV");
     Path out = tmp.resolve("out.txt");
     Path err = tmp.resolve("err.txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -69,7 +69,15 @@ class ReleaseOutputsIT {
                 - name: version
                   run: |
                     jxe step next-version > VERSION
-                    echo "release_notes_url=https://example.test/acme/app/releases/v$(cat VERSION)" >> "$JXE_OUTPUTS"
+                    echo "JXE_RELEASE_NOTES_URL=https://example.test/acme/app/releases/v$(cat VERSION)" >> "$JXE_ENV"
+                - name: sees-it
+                  run: test "$JXE_RELEASE_VERSION" = 1.4.3
+            - name: not-recorded
+              steps:
+                - name: failed
+                  run: |
+                    echo JXE_RELEASE_VERSION=9.9.9 >> "$JXE_ENV"
+                    exit 3
           """);
       git.add().addFilepattern(".jx").call();
       git.commit().setMessage("fix: the pipeline").setSign(false)
@@ -78,9 +86,11 @@ class ReleaseOutputsIT {
     Path bin = launcher();
 
     Run run = jxe(bin, "run", app.toString());
-    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1); // the last stage fails
     Run list = jxe(bin, "get", "activities", "-o", "json");
     JsonNode activity = new ObjectMapper().readTree(list.out()).get(0);
+    // sees-it passed (the first failure is the last stage's), and the failed step's line is ignored
+    assertThat(activity.get("message").asText()).startsWith("not-recorded/failed");
     assertThat(activity.get("version").asText()).isEqualTo("1.4.3");
     assertThat(activity.get("releaseNotesUrl").asText())
         .isEqualTo("https://example.test/acme/app/releases/v1.4.3");

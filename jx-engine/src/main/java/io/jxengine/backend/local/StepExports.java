@@ -1,5 +1,6 @@
 package io.jxengine.backend.local;
 
+import io.jxengine.backend.StepReports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,19 +11,20 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What a step hands to the steps after it, through the file named by {@code $JXE_ENV} (like
- * GitHub Actions' {@code $GITHUB_ENV}): one {@code NAME=value} per line. After the step succeeds,
- * its variables are in the environment of every step of the run that starts later; a variable the
- * pipeline or step sets itself ({@code env:}, engine variables, secrets) still wins. The reserved
- * name {@value #MESSAGE} is not exported: it becomes the message recorded on the step (also when
- * the step fails), such as a preview's URL or why it could not be made.
+ * What a step hands to the steps after it and reports to the engine, through the file named by
+ * {@code $JXE_ENV} (see {@link StepReports}): one {@code NAME=value} per line. After the step
+ * succeeds, its variables are in the environment of every step of the run that starts later; a
+ * variable the pipeline or step sets itself ({@code env:}, engine variables, secrets) still wins.
+ * The reserved name {@link StepReports#STEP_MESSAGE} is not exported: it becomes the message
+ * recorded on the step (also when the step fails), such as a preview's URL or why it could not be
+ * made.
  *
  * <p>Names must match {@code [A-Za-z_][A-Za-z0-9_]*}; other lines are ignored. At most
  * {@value #MAX_BYTES} bytes are read, so a runaway step cannot fill the engine's memory.
  */
 record StepExports(Map<String, String> variables, String message) {
-  static final String VARIABLE = "JXE_ENV";
-  static final String MESSAGE = "JXE_STEP_MESSAGE";
+  static final String VARIABLE = StepReports.ENV;
+  static final String MESSAGE = StepReports.STEP_MESSAGE;
   static final int MAX_BYTES = 64 * 1024;
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

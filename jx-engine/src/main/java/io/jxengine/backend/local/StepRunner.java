@@ -117,7 +117,7 @@ final class StepRunner {
         break;
       }
     }
-    out = withExports(out, exports);
+    out = withExports(stage, step.name(), out, exports);
     listener.step(stage, step.name(), phase, out.status(), attempt, out.exitCode(), out.message());
     return out;
   }
@@ -138,9 +138,10 @@ final class StepRunner {
   }
 
   /** Takes in what the step exported (variables only when it succeeded) and its own message. */
-  private StepOutcome withExports(StepOutcome out, StepExports ex) {
-    if (out.succeeded()) {
+  private StepOutcome withExports(String stage, String step, StepOutcome out, StepExports ex) {
+    if (out.succeeded() && !ex.variables().isEmpty()) {
       exported.putAll(ex.variables());
+      listener.exported(stage, step, ex.variables());
     }
     if (ex.message() == null || ex.message().isBlank()) {
       return out;

@@ -21,6 +21,8 @@ final class RecordingListener implements RunListener {
   final List<StepEvent> steps = new CopyOnWriteArrayList<>();
   final List<Proc> processes = new CopyOnWriteArrayList<>();
   final Map<String, List<String>> logs = new ConcurrentHashMap<>();
+  /** What each step exported ({@link #exported}), by "stage/step". */
+  final Map<String, Map<String, String>> exports = new ConcurrentHashMap<>();
 
   @Override
   public void stage(String stage, Status status, String message) {
@@ -36,6 +38,11 @@ final class RecordingListener implements RunListener {
   @Override
   public void log(String stage, String step, String line) {
     logs.computeIfAbsent(stage + "/" + step, k -> new CopyOnWriteArrayList<>()).add(line);
+  }
+
+  @Override
+  public void exported(String stage, String step, Map<String, String> variables) {
+    exports.put(stage + "/" + step, Map.copyOf(variables));
   }
 
   @Override

@@ -290,6 +290,10 @@ class StepShellIT {
     assertThat(result).isEqualTo(Status.Succeeded);
     assertThat(listener.step("a", "flaky").attempt()).isEqualTo(2);
     assertThat(listener.log("a", "reads")).containsExactly("yes yes 1");
+    // the listener hears what a step exported once it succeeded (the engine records some names)
+    assertThat(listener.exports.get("a/flaky")).containsEntry("FIRST", "yes")
+        .containsEntry("SECOND", "yes").containsEntry("TRY", "1");
+    assertThat(listener.exports).doesNotContainKey("a/reads");
     // the file is emptied after each step: a later step never sees an earlier step's lines
     assertThat(listener.log("a", "again")).containsExactly("yes");
   }
