@@ -17,7 +17,7 @@ import io.jxengine.server.ProviderFactory;
 import io.jxengine.server.ServerApp;
 import io.jxengine.server.ServerConfig;
 import io.jxengine.server.ServerParts;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import io.jxengine.server.repos.Repository;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.server.trigger.DefaultTriggerPlanner;
@@ -61,7 +61,7 @@ final class BenchServer implements AutoCloseable {
   final SqliteServerStore serverStore;
   final RunService runService;
   final HttpClient http;
-  private final RepoDb repoDb;
+  private final StoreDb repoDb;
   private final SqlitePullRequestGates gates;
   private final ServerApp app;
   private String head;
@@ -92,7 +92,7 @@ final class BenchServer implements AutoCloseable {
 
     activities = SqliteActivityStore.open(home.database());
     serverStore = SqliteServerStore.open(home.database());
-    repoDb = RepoDb.open(home.database());
+    repoDb = StoreDb.open(home.database());
     gates = SqlitePullRequestGates.open(home.database());
     SqliteRepositoryStore repositories = new SqliteRepositoryStore(repoDb);
     repositories.save(new Repository(0, ProviderKind.GITHUB, OWNER, NAME,

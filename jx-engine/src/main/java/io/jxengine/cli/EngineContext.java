@@ -11,7 +11,7 @@ import io.jxengine.logs.FileLogStore;
 import io.jxengine.logs.LogStore;
 import io.jxengine.secrets.LocalSecretProvider;
 import io.jxengine.secrets.SecretProvider;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import io.jxengine.server.repos.RepositoryStore;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.store.SqliteActivityStore;
@@ -31,7 +31,7 @@ final class EngineContext implements AutoCloseable {
   private final JxeHome home;
   private ActivityStore store;
   private boolean ownsStore = true;
-  private RepoDb repoDb;
+  private StoreDb repoDb;
   private RepositoryStore repositories;
 
   EngineContext() {
@@ -74,7 +74,7 @@ final class EngineContext implements AutoCloseable {
   RepositoryStore repositories() {
     if (repositories == null) {
       store();
-      repoDb = RepoDb.open(home.database());
+      repoDb = StoreDb.open(home.database());
       repositories = new SqliteRepositoryStore(repoDb);
     }
     return repositories;
@@ -93,7 +93,7 @@ final class EngineContext implements AutoCloseable {
   }
 
   /** The repository's own mirror handle is owned by the caller; one per server. */
-  RepoDb repoDb() {
+  StoreDb repoDb() {
     repositories();
     return repoDb;
   }

@@ -16,14 +16,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * One SQLite connection to the store file (opened by {@link StoreFile}) and the transaction
  * helpers the store works through: plain, grouped (group commit) and batched writes, and reads.
  *
+ * <p>Public for the engine's other SQLite tables (repositories, polled refs), which share the
+ * store file and its schema: {@link #open}, {@link #write}, {@link #read}, {@link #single}.
+ *
  * <p>Thread-safe: one lock serialises every use of the connection (each transaction helper takes
  * it, and {@link #exclusively} holds it across several). Every SQL failure becomes a {@link
  * StoreException} whose message names the file, because the CLI prints that message as it is.
  */
-final class StoreDb implements AutoCloseable {
+public final class StoreDb implements AutoCloseable {
   /** Work done on the connection inside a transaction. */
   @FunctionalInterface
-  interface Work<T> {
+  public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
@@ -39,6 +42,15 @@ final class StoreDb implements AutoCloseable {
     this.connection = connection;
   }
 
+  /**
+   * Opens the store file (creating it) at the newest schema.
+   *
+   * @throws StoreException when the file cannot be opened or migrated
+   */
+  public static StoreDb open(Path file) {
+    return StoreFile.openAtLatest(file).db();
+  }
+
   /** Runs {@code work} holding the connection's lock, for steps that must not interleave. */
   <T> T exclusively(java.util.function.Supplier<T> work) {
     lock.lock();
@@ -49,7 +61,7 @@ final class StoreDb implements AutoCloseable {
     }
   }
 
-  Path file() {
+  public Path file() {
     return file;
   }
 
@@ -58,7 +70,7 @@ final class StoreDb implements AutoCloseable {
    * first read, so a read-then-write (the next build number) cannot race another process, and in
    * WAL mode a deferred transaction could fail with SQLITE_BUSY_SNAPSHOT without waiting.
    */
-  <T> T write(String what, Work<T> work) {
+  public <T> T write(String what, Work<T> work) {
     return inTransaction("BEGIN IMMEDIATE", what, work);
   }
 
@@ -192,12 +204,12 @@ final class StoreDb implements AutoCloseable {
   }
 
   /** Runs work in a read transaction, so several queries see one snapshot. */
-  <T> T read(String what, Work<T> work) {
+  public <T> T read(String what, Work<T> work) {
     return inTransaction("BEGIN DEFERRED", what, work);
   }
 
   /** Runs a single statement's work in its own implicit transaction: the cheapest read. */
-  <T> T single(String what, Work<T> work) {
+  public <T> T single(String what, Work<T> work) {
     lock.lock();
     try {
       return work.run(connection);

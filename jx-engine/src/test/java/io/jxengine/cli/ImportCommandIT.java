@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jxengine.server.GitFixture;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +87,7 @@ class ImportCommandIT {
     Run badPoll = jxe("import", "https://github.com/acme/api.git", "--poll", "soon");
     assertThat(badPoll.exit()).isEqualTo(ExitCodes.USAGE);
 
-    try (RepoDb db = RepoDb.open(tmp.resolve("home/jxe.db"))) {
+    try (StoreDb db = StoreDb.open(tmp.resolve("home/jxe.db"))) {
       assertThat(new SqliteRepositoryStore(db).list()).isEmpty();
     }
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jxengine.scm.ProviderKind;
 import io.jxengine.server.queue.DeliveryStore;
 import io.jxengine.server.queue.NewDelivery;
-import io.jxengine.server.repos.RepoDb;
 import io.jxengine.server.repos.Repository;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ class SqliteServerStoreIT extends ServerStoreContract {
 
   @Test
   void aGuardedStoreWritesNothingOnceTheRepositoriesMoved() {
-    try (RepoDb db = RepoDb.open(tmp.resolve("jxe.db"))) {
+    try (StoreDb db = StoreDb.open(tmp.resolve("jxe.db"))) {
       SqliteRepositoryStore repositories = new SqliteRepositoryStore(db);
       Repository repo = repositories.save(new Repository(0, ProviderKind.GITHUB, "acme", "api",
           "https://github.com/acme/api.git", null, null, "s", "main", List.of(), null, null,

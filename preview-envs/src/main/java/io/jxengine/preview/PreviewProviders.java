@@ -8,7 +8,7 @@ import io.jxengine.scm.provider.GitProviders;
 import io.jxengine.secrets.LocalSecretProvider;
 import io.jxengine.server.ProviderFactory;
 import io.jxengine.server.SecretProviderFactory;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import io.jxengine.server.repos.RepositoryStore;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ public final class PreviewProviders implements Function<RepoRef, Optional<GitPro
     if (!Files.isRegularFile(home.database())) {
       return new PreviewProviders(ref -> Optional.empty(), null);
     }
-    RepoDb db = RepoDb.open(home.database());
+    StoreDb db = StoreDb.open(home.database());
     ProviderFactory factory = new SecretProviderFactory(
         new LocalSecretProvider(List.of(home.secretsFile()), env));
     return new PreviewProviders(of(new SqliteRepositoryStore(db), factory), db);

@@ -36,7 +36,7 @@ import io.jxengine.server.ServerApp;
 import io.jxengine.server.ServerConfig;
 import io.jxengine.server.ServerExtension;
 import io.jxengine.server.ServerParts;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import io.jxengine.server.repos.Repository;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.server.trigger.RunIntent;
@@ -75,7 +75,7 @@ class PreviewServerIT {
   ServerApp app;
   SqliteActivityStore activities;
   SqliteServerStore serverStore;
-  RepoDb repoDb;
+  StoreDb repoDb;
   PreviewJanitor janitor;
   FakeRollouts rollouts;
 
@@ -124,7 +124,7 @@ class PreviewServerIT {
     JxeHome home = new JxeHome(tmp.resolve("home"), List.of()).ensureExists();
     activities = SqliteActivityStore.open(home.database());
     serverStore = SqliteServerStore.open(home.database());
-    repoDb = RepoDb.open(home.database());
+    repoDb = StoreDb.open(home.database());
     SqliteRepositoryStore repositories = new SqliteRepositoryStore(repoDb);
     Repository repo = repositories.save(new Repository(0, ProviderKind.GITHUB, "acme", "app",
         origin.toUri().toString(), gh.baseUrl(), null, "s", "main", List.of(), null, null, null));

@@ -11,7 +11,7 @@ import io.jxengine.server.ServerApp;
 import io.jxengine.server.ServerConfig;
 import io.jxengine.server.ServerExtension;
 import io.jxengine.server.ServerParts;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.server.trigger.TriggerPlanner;
 import io.jxengine.store.SqliteActivityStore;
@@ -35,7 +35,7 @@ final class JenkinsApiServer implements AutoCloseable {
   final FileLogStore logs;
   final String token;
   private final SqliteServerStore serverStore;
-  private final RepoDb repoDb;
+  private final StoreDb repoDb;
   private final ServerApp server;
   private final AutoCloseable extension;
 
@@ -44,7 +44,7 @@ final class JenkinsApiServer implements AutoCloseable {
     token = new JenkinsUsers(JenkinsApiExtension.jenkinsHome(home.root())).createToken(USER);
     activities = SqliteActivityStore.open(home.database());
     serverStore = SqliteServerStore.open(home.database());
-    repoDb = RepoDb.open(home.database());
+    repoDb = StoreDb.open(home.database());
     logs = new FileLogStore(home.logs());
     LocalSecretProvider secrets = new LocalSecretProvider(List.of(), Map.of());
     RunService runs = new RunService(activities, logs, new LocalBackend(home.scripts()), secrets,

@@ -24,7 +24,7 @@ import io.jxengine.server.ServerParts;
 import io.jxengine.server.api.ApiContext;
 import io.jxengine.server.api.ApiRoutes;
 import io.jxengine.server.api.FileTokenVerifier;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.server.trigger.TriggerPlanner;
 import io.jxengine.store.SqliteActivityStore;
@@ -69,7 +69,7 @@ class ControllerSyncServerIT {
 
     try (SqliteActivityStore activities = SqliteActivityStore.open(home.database());
         SqliteServerStore serverStore = SqliteServerStore.open(home.database());
-        RepoDb repoDb = RepoDb.open(home.database())) {
+        StoreDb repoDb = StoreDb.open(home.database())) {
       SqliteRepositoryStore repositories = new SqliteRepositoryStore(repoDb);
       ServerParts parts = new ServerParts(activities, serverStore, serverStore, repositories,
           (repo, event, id) -> TriggerPlanner.Decision.nothing("no pipelines in this test"),

@@ -3,7 +3,7 @@ package io.jxengine.server.poll;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,9 +16,9 @@ import java.util.TreeMap;
 public final class SqliteSeenRefs implements SeenRefs {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final RepoDb db;
+  private final StoreDb db;
 
-  public SqliteSeenRefs(RepoDb db) {
+  public SqliteSeenRefs(StoreDb db) {
     this.db = db;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jxengine.scm.ProviderKind;
+import io.jxengine.store.StoreDb;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +29,7 @@ import java.util.Optional;
  * when it moved. A webhook delivery then costs one tiny read instead of two row reads in
  * transactions, and still sees a re-import or a removal committed by any process before it.
  *
- * <p>Threading and errors: see {@link RepoDb}; every method commits before it returns; SQLite
+ * <p>Threading and errors: see {@link StoreDb}; every method commits before it returns; SQLite
  * failures are {@link io.jxengine.activity.StoreException}s naming the file.
  */
 public final class SqliteRepositoryStore implements RepositoryStore, VersionedRepositories {
@@ -37,16 +38,16 @@ public final class SqliteRepositoryStore implements RepositoryStore, VersionedRe
       "id, provider, owner, name, clone_url, api_url, token_secret, webhook_secret,"
           + " default_branch, trusted_users, local_path, poll_interval_ms, created_ms";
 
-  private final RepoDb db;
+  private final StoreDb db;
   private final Clock clock;
   /** The newest snapshot loaded; replaced whole, never changed. */
   private volatile RepositorySnapshot snapshot;
 
-  public SqliteRepositoryStore(RepoDb db) {
+  public SqliteRepositoryStore(StoreDb db) {
     this(db, Clock.systemUTC());
   }
 
-  public SqliteRepositoryStore(RepoDb db, Clock clock) {
+  public SqliteRepositoryStore(StoreDb db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }

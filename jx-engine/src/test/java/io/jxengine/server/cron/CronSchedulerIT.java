@@ -6,7 +6,7 @@ import io.jxengine.scm.GitEvent;
 import io.jxengine.scm.ProviderKind;
 import io.jxengine.server.GitFixture;
 import io.jxengine.server.poll.EventSink;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import io.jxengine.server.trigger.RepoMirror;
 import io.jxengine.server.repos.Repository;
 import io.jxengine.server.repos.SqliteRepositoryStore;
@@ -88,7 +88,7 @@ class CronSchedulerIT {
   private Path work;
   private String mainHead;
   private String releaseHead;
-  private RepoDb db;
+  private StoreDb db;
   private SqliteRepositoryStore store;
   private Repository repo;
   private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
@@ -106,7 +106,7 @@ class CronSchedulerIT {
     git.ok(work, "checkout", "-q", "main");
     mainHead = git.commit(work, Map.of("README", "x"), "more");
     git.ok(work, "push", "-q", "origin", "main", "release");
-    db = RepoDb.open(tmp.resolve("home/jxe.db"));
+    db = StoreDb.open(tmp.resolve("home/jxe.db"));
     store = new SqliteRepositoryStore(db);
     repo =
         store.save(

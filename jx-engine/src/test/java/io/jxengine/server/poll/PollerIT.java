@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jxengine.scm.GitEvent;
 import io.jxengine.scm.ProviderKind;
 import io.jxengine.server.GitFixture;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import io.jxengine.server.repos.Repository;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import java.io.IOException;
@@ -60,7 +60,7 @@ class PollerIT {
     Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
     String second;
     Repository repo;
-    try (RepoDb db = RepoDb.open(dbFile)) {
+    try (StoreDb db = StoreDb.open(dbFile)) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       repo = register(store);
       Poller poller = new Poller(store, new SqliteSeenRefs(db), new JGitRefLister(), sink, at(t0));
@@ -87,7 +87,7 @@ class PollerIT {
     assertThat(d.event().pusher()).isEqualTo(Poller.PUSHER);
 
     // A restart: a new store and poller on the same file remember what was seen.
-    try (RepoDb db = RepoDb.open(dbFile)) {
+    try (StoreDb db = StoreDb.open(dbFile)) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       Poller restarted =
           new Poller(store, new SqliteSeenRefs(db), new JGitRefLister(), sink, at(t0.plusSeconds(600)));
@@ -104,7 +104,7 @@ class PollerIT {
 
   @Test
   void newTagsNewBranchesAndDeletionsAreEvents() throws IOException {
-    try (RepoDb db = RepoDb.open(dbFile)) {
+    try (StoreDb db = StoreDb.open(dbFile)) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       Repository repo = register(store);
       Poller poller =
@@ -136,7 +136,7 @@ class PollerIT {
 
   @Test
   void anUnreachableRemoteIsSkippedAndRecordsNothing() throws IOException {
-    try (RepoDb db = RepoDb.open(dbFile)) {
+    try (StoreDb db = StoreDb.open(dbFile)) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       Repository gone =
           store.save(
@@ -156,7 +156,7 @@ class PollerIT {
 
   @Test
   void startedPollerDeliversFromItsOwnThreadUntilClosed() throws IOException {
-    try (RepoDb db = RepoDb.open(dbFile)) {
+    try (StoreDb db = StoreDb.open(dbFile)) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       Repository repo =
           store.save(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jxengine.scm.ProviderKind;
 import io.jxengine.server.GitFixture;
+import io.jxengine.store.StoreDb;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -22,14 +23,14 @@ class PostReceiveHookIT {
   @TempDir Path tmp;
   private GitFixture git;
   private Path home;
-  private RepoDb db;
+  private StoreDb db;
   private SqliteRepositoryStore store;
 
   @BeforeEach
   void setUp() throws IOException {
     git = new GitFixture(tmp);
     home = tmp.resolve("jxe-home");
-    db = RepoDb.open(home.resolve("jxe.db"));
+    db = StoreDb.open(home.resolve("jxe.db"));
     store = new SqliteRepositoryStore(db);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jxengine.cli.Main;
 import io.jxengine.scm.ProviderKind;
+import io.jxengine.store.StoreDb;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class RepositoryCacheIT {
   @Test
   void unchangedRepositoriesAreServedFromMemory() throws Exception {
     Files.createDirectories(database().getParent());
-    try (RepoDb db = RepoDb.open(database())) {
+    try (StoreDb db = StoreDb.open(database())) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       Repository saved = store.save(new Repository(0, ProviderKind.GITHUB, "acme", "api",
           "https://github.com/acme/api.git", null, null, "s1", "main", List.of(), null, null,
@@ -51,7 +52,7 @@ class RepositoryCacheIT {
   @Test
   void seesImportsAndReimportsByAnotherProcess() throws Exception {
     Files.createDirectories(database().getParent());
-    try (RepoDb db = RepoDb.open(database())) {
+    try (StoreDb db = StoreDb.open(database())) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       assertThat(store.list()).isEmpty(); // warm: an empty snapshot is cached
 
@@ -73,7 +74,7 @@ class RepositoryCacheIT {
   @Test
   void seesSecretChangesAndRemovalsByAnotherConnection() throws Exception {
     Files.createDirectories(database().getParent());
-    try (RepoDb db = RepoDb.open(database())) {
+    try (StoreDb db = StoreDb.open(database())) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       Repository saved = store.save(new Repository(0, ProviderKind.GITHUB, "acme", "api",
           "https://github.com/acme/api.git", null, null, "old", "main", List.of(), null, null,
@@ -94,7 +95,7 @@ class RepositoryCacheIT {
 
   @Test
   void removalThroughTheStoreItselfIsSeenAtOnce() {
-    try (RepoDb db = RepoDb.open(tmp.resolve("jxe.db"))) {
+    try (StoreDb db = StoreDb.open(tmp.resolve("jxe.db"))) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       Repository saved = store.save(new Repository(0, ProviderKind.GITEA, "acme", "api",
           "https://gitea.example/acme/api.git", null, null, "s", "main", List.of(), null, null,

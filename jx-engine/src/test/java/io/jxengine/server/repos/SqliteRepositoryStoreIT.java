@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jxengine.scm.ProviderKind;
 import io.jxengine.store.SqliteActivityStore;
+import io.jxengine.store.StoreDb;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class SqliteRepositoryStoreIT {
   void savesFindsUpdatesAndRemovesAcrossReopen() {
     Path file = tmp.resolve("jxe.db");
     long id;
-    try (RepoDb db = RepoDb.open(file)) {
+    try (StoreDb db = StoreDb.open(file)) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       Repository saved = store.save(repo("acme", "app", "s1"));
       id = saved.id();
@@ -62,7 +63,7 @@ class SqliteRepositoryStoreIT {
       assertThat(store.remove(gitlab.id())).isTrue();
       assertThat(store.remove(gitlab.id())).isFalse();
     }
-    try (RepoDb db = RepoDb.open(file)) {
+    try (StoreDb db = StoreDb.open(file)) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       assertThat(store.get(id)).get().extracting(Repository::cloneUrl).isEqualTo("git@github.com:acme/app.git");
       assertThat(store.find(ProviderKind.GITHUB, "acme", "app")).isPresent();
@@ -75,7 +76,7 @@ class SqliteRepositoryStoreIT {
   void sharesTheFileWithAnOpenActivityStore() {
     Path file = tmp.resolve("jxe.db");
     try (SqliteActivityStore activities = SqliteActivityStore.open(file);
-        RepoDb db = RepoDb.open(file)) {
+        StoreDb db = StoreDb.open(file)) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       store.save(repo("acme", "shared", "s"));
       assertThat(activities.list(new io.jxengine.activity.ActivityFilter(null, null, null, null, null, 5)))
@@ -86,7 +87,7 @@ class SqliteRepositoryStoreIT {
 
   @Test
   void concurrentSavesOfOneRepositoryKeepOneRow() throws Exception {
-    try (RepoDb db = RepoDb.open(tmp.resolve("jxe.db"))) {
+    try (StoreDb db = StoreDb.open(tmp.resolve("jxe.db"))) {
       SqliteRepositoryStore store = new SqliteRepositoryStore(db);
       ExecutorService pool = Executors.newFixedThreadPool(4);
       List<Future<Repository>> futures = new ArrayList<>();

@@ -17,7 +17,7 @@ import io.jxengine.server.ServerParts;
 import io.jxengine.server.api.ApiContext;
 import io.jxengine.server.api.ApiRoutes;
 import io.jxengine.server.api.FileTokenVerifier;
-import io.jxengine.server.repos.RepoDb;
+import io.jxengine.store.StoreDb;
 import io.jxengine.server.repos.SqliteRepositoryStore;
 import io.jxengine.server.trigger.DefaultTriggerPlanner;
 import io.jxengine.store.SqliteActivityStore;
@@ -50,7 +50,7 @@ final class WebhookServer implements AutoCloseable {
   final SqliteServerStore serverStore;
   final SqliteRepositoryStore repositories;
   final RecordingStatuses provider = new RecordingStatuses();
-  private final RepoDb repoDb;
+  private final StoreDb repoDb;
   private final SqlitePullRequestGates gates;
   private final ServerApp app;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -59,7 +59,7 @@ final class WebhookServer implements AutoCloseable {
     home = new JxeHome(dir, List.of()).ensureExists();
     activities = SqliteActivityStore.open(home.database());
     serverStore = SqliteServerStore.open(home.database());
-    repoDb = RepoDb.open(home.database());
+    repoDb = StoreDb.open(home.database());
     repositories = new SqliteRepositoryStore(repoDb);
     gates = SqlitePullRequestGates.open(home.database());
     LogStore logs = new FileLogStore(home.logs());
