@@ -24,7 +24,7 @@ final class GetApplicationsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = {"-o", "--output"}, description = "text, json or yaml (default text).")
-  GetRepositoriesCommand.Format output = GetRepositoriesCommand.Format.text;
+  Output.Format output = Output.Format.text;
 
   @Override
   public Integer call() {
@@ -36,21 +36,16 @@ final class GetApplicationsCommand implements Callable<Integer> {
       for (Deployment d : envs.deployments()) {
         table.computeIfAbsent(d.app(), a -> new LinkedHashMap<>()).put(d.environment(), d.version());
       }
-      switch (output) {
-        case json -> out.println(Output.json(rows(table)));
-        case yaml -> out.print(table.isEmpty() ? "[]\n" : Output.yaml(rows(table)));
-        default -> {
-          StringBuilder header = new StringBuilder(String.format("%-24s", "APPLICATION"));
-          columns.forEach(c -> header.append(String.format(" %-14s", c.toUpperCase(java.util.Locale.ROOT))));
-          out.println(header.toString().stripTrailing());
-          for (Map.Entry<String, Map<String, String>> row : table.entrySet()) {
-            StringBuilder line = new StringBuilder(String.format("%-24s", row.getKey()));
-            columns.forEach(c -> line.append(String.format(" %-14s", row.getValue().getOrDefault(c, ""))));
-            out.println(line.toString().stripTrailing());
-          }
+      Output.rows(out, output, rows(table), () -> {
+        StringBuilder header = new StringBuilder(String.format("%-24s", "APPLICATION"));
+        columns.forEach(c -> header.append(String.format(" %-14s", c.toUpperCase(java.util.Locale.ROOT))));
+        out.println(header.toString().stripTrailing());
+        for (Map.Entry<String, Map<String, String>> row : table.entrySet()) {
+          StringBuilder line = new StringBuilder(String.format("%-24s", row.getKey()));
+          columns.forEach(c -> line.append(String.format(" %-14s", row.getValue().getOrDefault(c, ""))));
+          out.println(line.toString().stripTrailing());
         }
-      }
-      out.flush();
+      });
       return ExitCodes.OK;
     }
   }

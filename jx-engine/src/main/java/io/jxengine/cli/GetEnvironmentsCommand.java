@@ -22,7 +22,7 @@ final class GetEnvironmentsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = {"-o", "--output"}, description = "text, json or yaml (default text).")
-  GetRepositoriesCommand.Format output = GetRepositoriesCommand.Format.text;
+  Output.Format output = Output.Format.text;
 
   @Override
   public Integer call() {
@@ -30,18 +30,13 @@ final class GetEnvironmentsCommand implements Callable<Integer> {
     try (EngineContext engine = new EngineContext();
         SqliteEnvironmentStore envs = SqliteEnvironmentStore.open(engine.home().database())) {
       List<Map<String, Object>> rows = envs.environments().stream().map(GetEnvironmentsCommand::view).toList();
-      switch (output) {
-        case json -> out.println(Output.json(rows));
-        case yaml -> out.print(rows.isEmpty() ? "[]\n" : Output.yaml(rows));
-        default -> {
-          out.printf("%-14s %-8s %-18s %-8s %s%n", "NAME", "PROMOTE", "NAMESPACE", "PROVIDER", "SOURCE");
-          for (Map<String, Object> r : rows) {
-            out.printf("%-14s %-8s %-18s %-8s %s%n", r.get("name"), r.get("strategy"), r.get("namespace"),
-                r.get("provider"), r.get("repo"));
-          }
+      Output.rows(out, output, rows, () -> {
+        out.printf("%-14s %-8s %-18s %-8s %s%n", "NAME", "PROMOTE", "NAMESPACE", "PROVIDER", "SOURCE");
+        for (Map<String, Object> r : rows) {
+          out.printf("%-14s %-8s %-18s %-8s %s%n", r.get("name"), r.get("strategy"), r.get("namespace"),
+              r.get("provider"), r.get("repo"));
         }
-      }
-      out.flush();
+      });
       return ExitCodes.OK;
     }
   }

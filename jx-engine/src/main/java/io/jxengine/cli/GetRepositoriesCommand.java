@@ -18,16 +18,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Lists the repositories registered with `jxe import`.")
 final class GetRepositoriesCommand implements Callable<Integer> {
-  enum Format {
-    text,
-    json,
-    yaml
-  }
-
   @Spec CommandSpec spec;
 
   @Option(names = {"-o", "--output"}, description = "text, json or yaml (default text).")
-  Format output = Format.text;
+  Output.Format output = Output.Format.text;
 
   @Override
   public Integer call() {
@@ -35,20 +29,15 @@ final class GetRepositoriesCommand implements Callable<Integer> {
     try (EngineContext engine = new EngineContext()) {
       // The webhook secret is a credential: never printed by a listing.
       List<Map<String, Object>> rows = engine.repositories().list().stream().map(GetRepositoriesCommand::view).toList();
-      switch (output) {
-        case json -> out.println(Output.json(rows));
-        case yaml -> out.print(rows.isEmpty() ? "[]\n" : Output.yaml(rows));
-        default -> {
-          out.printf("%-4s %-30s %-8s %-10s %-8s %s%n", "ID", "REPOSITORY", "PROVIDER", "BRANCH", "POLL", "CLONE URL");
-          for (Map<String, Object> r : rows) {
-            out.printf(
-                "%-4s %-30s %-8s %-10s %-8s %s%n",
-                r.get("id"), r.get("fullName"), r.get("provider"), r.get("defaultBranch"),
-                r.getOrDefault("poll", "-"), r.get("cloneUrl"));
-          }
+      Output.rows(out, output, rows, () -> {
+        out.printf("%-4s %-30s %-8s %-10s %-8s %s%n", "ID", "REPOSITORY", "PROVIDER", "BRANCH", "POLL", "CLONE URL");
+        for (Map<String, Object> r : rows) {
+          out.printf(
+              "%-4s %-30s %-8s %-10s %-8s %s%n",
+              r.get("id"), r.get("fullName"), r.get("provider"), r.get("defaultBranch"),
+              r.getOrDefault("poll", "-"), r.get("cloneUrl"));
         }
-      }
-      out.flush();
+      });
       return ExitCodes.OK;
     }
   }

@@ -9,7 +9,27 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** JSON and YAML renderings of records for {@code -o json|yaml}. */
 final class Output {
+  /** The {@code -o} of the listing commands. */
+  enum Format {
+    text,
+    json,
+    yaml
+  }
+
   private Output() {}
+
+  /**
+   * Prints a listing: {@code rows} as JSON or YAML (none as {@code []}), or with {@code table}
+   * for text.
+   */
+  static void rows(java.io.PrintWriter out, Format format, java.util.List<?> rows, Runnable table) {
+    switch (format) {
+      case json -> out.println(json(rows));
+      case yaml -> out.print(rows.isEmpty() ? "[]\n" : yaml(rows));
+      default -> table.run();
+    }
+    out.flush();
+  }
 
   static String json(Object value) {
     return write(new ObjectMapper(), value);
