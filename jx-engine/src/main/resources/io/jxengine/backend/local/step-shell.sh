@@ -34,7 +34,7 @@ while IFS= read -r jxe_m && IFS= read -r jxe_d && IFS= read -r jxe_s \
       case $jxe_a in =*) JX_STAGE=${jxe_a#=}; export JX_STAGE ;; *) unset JX_STAGE ;; esac
       case $jxe_b in =*) JX_STEP=${jxe_b#=}; export JX_STEP ;; *) unset JX_STEP ;; esac
       cd -- "$jxe_d" || exit 1
-      unset jxe_n jxe_k jxe_m jxe_d jxe_a jxe_b jxe_r
+      unset jxe_n jxe_k jxe_m jxe_d jxe_a jxe_b jxe_r jxe_rc
       set -e
       . "$jxe_s"
     ) </dev/null

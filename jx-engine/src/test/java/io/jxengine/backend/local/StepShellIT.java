@@ -115,10 +115,12 @@ class StepShellIT {
   @Test
   void theShellsOwnVariablesAreNotVisibleToSteps() throws IOException {
     Status result = run(plan(stage("a").steps(
-        step("peek", "echo \"[${jxe_n-}][${jxe_d-}][${jxe_a-}][${jxe_b-}][${jxe_k-}][${jxe_m-}][${jxe_r-}]\"")).build()));
+        step("first", "true"),
+        step("peek", "echo \"[${jxe_n-}][${jxe_d-}][${jxe_a-}][${jxe_b-}][${jxe_k-}][${jxe_m-}]"
+            + "[${jxe_r-}][${jxe_rc-}]\"")).build()));
 
     assertThat(result).isEqualTo(Status.Succeeded);
-    assertThat(listener.log("a", "peek")).containsExactly("[][][][][][][]");
+    assertThat(listener.log("a", "peek")).containsExactly("[][][][][][][][]");
   }
 
   @Test
