@@ -53,12 +53,17 @@ public final class StepReports {
     if (file == null || file.isBlank()) {
       return false;
     }
-    if (!NAME.matcher(name).matches() || recordable(value) == null) {
+    if (!isName(name) || recordable(value) == null) {
       throw new IllegalArgumentException("not a value to report: " + name);
     }
     Files.writeString(Path.of(file), name + "=" + value + "\n", StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     return true;
+  }
+
+  /** True when {@code name} is a variable name a line of the file may set. */
+  public static boolean isName(String name) {
+    return NAME.matcher(name).matches();
   }
 
   /** {@code value} stripped when the engine may record it, else null. */

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What a step hands to the steps after it and reports to the engine, through the file named by
@@ -26,7 +25,6 @@ record StepExports(Map<String, String> variables, String message) {
   static final String VARIABLE = StepReports.ENV;
   static final String MESSAGE = StepReports.STEP_MESSAGE;
   static final int MAX_BYTES = 64 * 1024;
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   static final StepExports NONE = new StepExports(Map.of(), null);
 
@@ -74,7 +72,7 @@ record StepExports(Map<String, String> variables, String message) {
     String message = null;
     for (String line : text.split("\r?\n")) {
       int eq = line.indexOf('=');
-      if (eq <= 0 || !NAME.matcher(line.substring(0, eq)).matches()) {
+      if (eq <= 0 || !StepReports.isName(line.substring(0, eq))) {
         continue;
       }
       String name = line.substring(0, eq);

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * A persistent shell that runs a lane's plain steps one after another without a process launch
  * per step: {@code setsid /bin/sh step-shell.sh}, the leader of its own session and process
  * group, started with the steps' whole environment as its real environment (values are never
- * spliced into shell text). Each step runs in a subshell of it (see the driver script). The
+ * spliced into shell text). Each step runs in a subshell of it, or in the shell itself when it
+ * cannot change the shell ({@link InlineCommand}; see the driver script). The
  * shell first reads its nonce; a request is then a directory, a script path and the values of
  * {@link #PER_STEP}, written as lines of plain data that the shell reads into variables and never
  * evaluates. Paths are sent relative to the shell's directory and the driver's, as far as they
